@@ -1,1 +1,3 @@
-return 0;
+using Letta.Host.Cli;
+
+return await LettaCommandLine.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Letta.Host.Cli;
+
+/// <summary>Prints a server response: JSON indented, text as is, problems as one readable line on stderr.</summary>
+internal static class ResponsePrinter
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static async Task<int> PrintAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string mediaType = response.Content.Headers.ContentType?.MediaType ?? string.Empty;
+        if (!response.IsSuccessStatusCode)
+        {
+            string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"letta: {(int)response.StatusCode} {DescribeProblem(body, response.ReasonPhrase)}").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (mediaType.Contains("json", StringComparison.OrdinalIgnoreCase) && !mediaType.Contains("ndjson", StringComparison.OrdinalIgnoreCase))
+        {
+            string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            Console.WriteLine(body.Length == 0 ? string.Empty : JsonNode.Parse(body)?.ToJsonString(Indented));
+            return 0;
+        }
+
+        // Text and streams (e.g. an NDJSON export) go to stdout unbuffered, whatever their size.
+        await using Stream stdout = Console.OpenStandardOutput();
+        await response.Content.CopyToAsync(stdout, cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+
+    public static string DescribeProblem(string body, string? fallback)
+    {
+        try
+        {
+            JsonNode? node = JsonNode.Parse(body);
+            string? title = node?["title"]?.GetValue<string>();
+            string? detail = node?["detail"]?.GetValue<string>();
+            string errors = node?["errors"] is JsonObject fields
+                ? " " + string.Join("; ", fields.Select(f => $"{f.Key}: {string.Join(", ", f.Value!.AsArray().Select(v => v!.ToString()))}"))
+                : string.Empty;
+            return $"{title}{(detail is null ? string.Empty : ": " + detail)}{errors}".Trim();
+        }
+        catch (JsonException)
+        {
+            return string.IsNullOrWhiteSpace(body) ? fallback ?? "error" : body.Trim();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Letta.Host.Hosting;
+
+internal sealed record ServerInfo(string Url, int Pid);

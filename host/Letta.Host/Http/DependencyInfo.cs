@@ -1,0 +1,3 @@
+namespace Letta.Host.Http;
+
+internal sealed record DependencyInfo(string Id, string Version);

@@ -1,0 +1,22 @@
+using Letta.Host.Plugins;
+using Letta.Plugins;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Letta.Host.Http;
+
+/// <summary>Maps each composed plugin's endpoints under <c>/api/{pluginId}/</c>; a throw marks only that plugin Faulted.</summary>
+internal static class PluginEndpointMapper
+{
+    public static void MapAll(IEndpointRouteBuilder app, PluginCatalog catalog)
+    {
+        foreach (PluginRuntime runtime in catalog.StartOrder.Where(r => r.IsViable && r.Services is not null))
+        {
+            RouteGroupBuilder group = app.MapGroup($"/api/{runtime.Id}")
+                .WithMetadata(new PluginEndpointMarker(runtime.Id))
+                .WithTags(runtime.Id);
+            var routes = new PluginRouteBuilder(group, runtime.Services!);
+            PluginGuard.Try(runtime, "MapEndpoints", () => runtime.Plugin!.MapEndpoints(routes));
+        }
+    }
+}

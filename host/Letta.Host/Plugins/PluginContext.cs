@@ -1,0 +1,12 @@
+using Letta.Plugins;
+using Microsoft.Extensions.Configuration;
+
+namespace Letta.Host.Plugins;
+
+internal sealed record PluginContext(
+    string PluginId,
+    string Version,
+    string DataDirectory,
+    string HomeDirectory,
+    IConfiguration Settings,
+    bool IsAiConfigured) : IPluginContext;

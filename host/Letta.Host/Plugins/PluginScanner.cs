@@ -1,0 +1,50 @@
+using System.Reflection;
+using Letta.Messaging;
+using Microsoft.Extensions.DependencyInjection;
+using Scrutor;
+
+namespace Letta.Host.Plugins;
+
+/// <summary>
+/// Scans only the plugin's entry assembly (never the application's dependencies, which do not list plugins)
+/// for hub handlers and FluentValidation validators, and registers them in the plugin's container.
+/// </summary>
+internal static class PluginScanner
+{
+    public static void RegisterHandlersAndValidators(IServiceCollection services, PluginRuntime runtime)
+    {
+        Assembly assembly = runtime.Assembly!;
+        var alreadyRegistered = services.Select(d => d.ImplementationType).Where(t => t is not null).ToHashSet();
+        services.Scan(scan => scan.FromAssemblies(assembly)
+            .AddClasses(classes => classes.AssignableToAny(typeof(IMessageHandler<>), typeof(IRequestHandler<,>)).Where(t => !alreadyRegistered.Contains(t)), publicOnly: false)
+            .As(type => type.GetInterfaces().Where(IsHandlerInterface))
+            .WithScopedLifetime());
+
+        Type? validatorType = FindValidatorInterface(runtime);
+        if (validatorType is not null)
+        {
+            services.Scan(scan => scan.FromAssemblies(assembly)
+                .AddClasses(classes => classes.AssignableTo(validatorType).Where(t => !alreadyRegistered.Contains(t)), publicOnly: false)
+                .As(type => type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == validatorType))
+                .WithTransientLifetime());
+        }
+    }
+
+    public static bool IsHandlerInterface(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IMessageHandler<>) || type.GetGenericTypeDefinition() == typeof(IRequestHandler<,>));
+
+    /// <summary>
+    /// The plugin's own <c>FluentValidation.IValidator&lt;T&gt;</c>. FluentValidation is never shared: each plugin
+    /// may use its own version, so the host looks the type up in the plugin's load context by name.
+    /// </summary>
+    public static Type? FindValidatorInterface(PluginRuntime runtime)
+    {
+        AssemblyName? reference = runtime.Assembly!.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "FluentValidation");
+        if (reference is null || runtime.Loader is null)
+        {
+            return null;
+        }
+
+        return runtime.Loader.LoadContext.LoadFromAssemblyName(reference).GetType("FluentValidation.IValidator`1");
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Letta.Memories;
+using Letta.Plugins.Memory.Model;
+
+namespace Letta.Plugins.Memory.Service;
+
+internal sealed partial class MemoryService
+{
+    /// <summary>Detailed failures kept for the response; beyond this only the count grows (and the response says so).</summary>
+    public const int MaxReportedFailures = 1_000;
+
+    /// <summary>
+    /// Imports NDJSON, one memory per line, streamed. Each line is validated on its own (bad lines are reported by
+    /// line number and skipped); the valid lines of a batch commit together or not at all.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.ImportBatchSize;
+        var reader = new BoundedLineReader(body, options.Value.MaxContentLength * 2 + 256 * 1024);
+        var outcome = new ImportOutcome();
+        var batch = new List<(long Line, MemoryRecord Memory, bool ExplicitId)>(batchSize);
+        long lineNumber = 0;
+        while (true)
+        {
+            var (line, tooLong) = await reader.ReadLineAsync(cancellationToken);
+            if (line is null)
+            {
+                break;
+            }
+
+            lineNumber++;
+            if (tooLong)
+            {
+                outcome.Fail(lineNumber, "line", "The line is too long.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var parsed = ParseLine(line, lineNumber, outcome);
+            if (parsed is not null)
+            {
+                batch.Add((lineNumber, parsed.Value.Memory, parsed.Value.ExplicitId));
+            }
+
+            if (batch.Count >= batchSize)
+            {
+                await FlushAsync(batch, outcome, cancellationToken);
+            }
+        }
+
+        await FlushAsync(batch, outcome, cancellationToken);
+        return outcome;
+    }
+
+    private (MemoryRecord Memory, bool ExplicitId)? ParseLine(string line, long lineNumber, ImportOutcome outcome)
+    {
+        try
+        {
+            using var doc = MemoryJsonReader.Parse(line, "json");
+            var input = MemoryJsonReader.Read(doc.RootElement, importFields: true);
+            var draft = validator.ValidateDraft(input);
+            var now = Now();
+            var created = input.CreatedAt ?? input.UpdatedAt ?? now;
+            var updated = input.UpdatedAt ?? created;
+            if (updated < created)
+            {
+                throw new MemoryValidationException("updatedAt", "The updatedAt must not be before createdAt.");
+            }
+
+            var memory = new MemoryRecord(input.Id ?? MemoryIds.New(), draft.Title, draft.Content, draft.Tags, draft.MetadataJson, draft.Source, created, updated, 1);
+            return (memory, input.Id is not null);
+        }
+        catch (MemoryValidationException ex)
+        {
+            foreach (var (field, messages) in ex.Errors)
+            {
+                outcome.Fail(lineNumber, field == "body" ? "json" : field, string.Join(" ", messages));
+            }
+
+            return null;
+        }
+    }
+
+    private async Task FlushAsync(List<(long Line, MemoryRecord Memory, bool ExplicitId)> batch, ImportOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var explicitIds = batch.Where(b => b.ExplicitId).Select(b => b.Memory.Id).ToList();
+        var known = await store.FindKnownIdsAsync(explicitIds, cancellationToken);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var accepted = new List<MemoryRecord>(batch.Count);
+        foreach (var (line, memory, explicitId) in batch)
+        {
+            if (explicitId && known.Contains(memory.Id))
+            {
+                outcome.Fail(line, "id", $"A memory with id '{memory.Id}' exists or existed; delete its line or its id to import it as new.");
+            }
+            else if (!seen.Add(memory.Id))
+            {
+                outcome.Fail(line, "id", $"The id '{memory.Id}' appears on an earlier line of this import.");
+            }
+            else
+            {
+                accepted.Add(memory);
+            }
+        }
+
+        var first = batch[0].Line;
+        var last = batch[^1].Line;
+        batch.Clear();
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.InsertBatchAsync(accepted, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The batch's transaction rolled back: nothing of it is stored. Earlier batches stay committed.
+            outcome.Fail(first, "batch", $"Lines {first}–{last} were not imported ({accepted.Count} memories): {ex.GetType().Name}: {FirstLine(ex.Message)}");
+            return;
+        }
+
+        outcome.Imported += accepted.Count;
+        foreach (var m in accepted)
+        {
+            await PublishAsync(new MemoryCreated(m.Id, m.Title, m.Tags, m.Source, m.Version, m.UpdatedAt), cancellationToken);
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? message : message[..newline];
+    }
+
+    /// <summary>The running result of an import.</summary>
+    internal sealed class ImportOutcome
+    {
+        public long Imported { get; set; }
+
+        public long FailedCount { get; private set; }
+
+        public List<ImportFailure> Failed { get; } = [];
+
+        public bool FailuresTruncated => FailedCount > Failed.Count;
+
+        public void Fail(long line, string field, string error)
+        {
+            FailedCount++;
+            if (Failed.Count < MaxReportedFailures)
+            {
+                Failed.Add(new ImportFailure(line, field, error));
+            }
+        }
+
+        public void WriteTo(Utf8JsonWriter writer)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("imported", Imported);
+            writer.WriteNumber("failedCount", FailedCount);
+            writer.WriteBoolean("failuresTruncated", FailuresTruncated);
+            writer.WriteStartArray("failed");
+            foreach (var f in Failed)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("line", f.Line);
+                writer.WriteString("field", f.Field);
+                writer.WriteString("error", f.Error);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,339 @@
+using System.Data.Common;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Letta.Plugins.Memory.Model;
+using Letta.Plugins.Memory.Search;
+using Letta.Plugins.Memory.Service;
+
+namespace Letta.Plugins.Memory.Storage;
+
+/// <summary>
+/// The write algorithms (optimistic concurrency, history, restore) written once over ADO.NET; each provider
+/// supplies connections, value conversions and the SQL that differs (filters, search, bulk insert).
+/// Row columns are always selected in the order of <see cref="Columns"/>.
+/// </summary>
+internal abstract class RelationalMemoryStore : IMemoryStore
+{
+    protected const string Columns = "m.id, m.title, m.content, m.tags, m.metadata, m.source, m.created_at, m.updated_at, m.version";
+
+    private const string HistoryColumns =
+        "h.memory_id, h.title, h.content, h.tags, h.metadata, h.source, h.created_at, h.changed_at, h.version, h.event";
+
+    public abstract string Provider { get; }
+
+    /// <summary>The migration scripts of this provider, in order (embedded <c>Storage/Migrations/{folder}/NNNN_*.sql</c>).</summary>
+    protected IReadOnlyList<(int Version, string Sql)> Migrations => LoadMigrations(MigrationFolder);
+
+    protected abstract string MigrationFolder { get; }
+
+    public abstract Task MigrateAsync(CancellationToken cancellationToken);
+
+    public abstract Task<(int Current, int Expected)> GetSchemaVersionAsync(CancellationToken cancellationToken);
+
+    public abstract Task<SearchResult> SearchAsync(SearchQuery query, MemoryFilter filter, int offset, int limit, CancellationToken cancellationToken);
+
+    public abstract Task InsertBatchAsync(IReadOnlyList<MemoryRecord> batch, CancellationToken cancellationToken);
+
+    public abstract Task<IReadOnlySet<string>> FindKnownIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    protected abstract Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken);
+
+    /// <summary>SQL suffix that locks the selected row for the transaction (PostgreSQL <c>FOR UPDATE</c>).</summary>
+    protected abstract string LockSuffix { get; }
+
+    protected abstract void AddTags(DbCommand cmd, string name, IReadOnlyList<string> tags);
+
+    protected abstract void AddMetadata(DbCommand cmd, string name, string json);
+
+    protected abstract void AddTime(DbCommand cmd, string name, DateTimeOffset value);
+
+    protected abstract IReadOnlyList<string> ReadTags(DbDataReader reader, int ordinal);
+
+    protected abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    /// <summary>Appends <c> AND …</c> conditions on alias <c>m</c> for the filter, adding parameters to <paramref name="cmd"/>.</summary>
+    protected abstract string RenderFilter(MemoryFilter filter, DbCommand cmd);
+
+    protected abstract bool IsUniqueViolation(Exception exception);
+
+    protected static void Add(DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
+    }
+
+    protected MemoryRecord ReadRecord(DbDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetString(2),
+        ReadTags(r, 3),
+        r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5),
+        ReadTime(r, 6),
+        ReadTime(r, 7),
+        r.GetInt64(8));
+
+    public async Task InsertAsync(MemoryRecord memory, string historyEvent, CancellationToken cancellationToken)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken);
+        try
+        {
+            await InsertRowAsync(scope, memory, cancellationToken);
+            await AppendHistoryAsync(scope, historyEvent, memory.UpdatedAt, memory, cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            throw new MemoryConflictException($"A memory with id '{memory.Id}' exists or existed.", 0);
+        }
+    }
+
+    public async Task<MemoryRecord?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var conn = await OpenAsync(cancellationToken);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM memories m WHERE m.id = @id";
+        Add(cmd, "@id", id);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await r.ReadAsync(cancellationToken) ? ReadRecord(r) : null;
+    }
+
+    public async Task<MemoryRecord> UpdateAsync(string id, long? expectedVersion, Func<MemoryRecord, MemoryRecord> change, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken);
+        var current = await ReadForUpdateAsync(scope, id, cancellationToken) ?? throw NotFound(id);
+        CheckVersion(expectedVersion, current.Version);
+        var next = change(current) with { Id = current.Id, CreatedAt = current.CreatedAt, UpdatedAt = at, Version = current.Version + 1 };
+        await UpdateRowAsync(scope, next, cancellationToken);
+        await AppendHistoryAsync(scope, HistoryEvents.Update, at, next, cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return next;
+    }
+
+    public async Task<MemoryRecord> DeleteAsync(string id, long? expectedVersion, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken);
+        var current = await ReadForUpdateAsync(scope, id, cancellationToken) ?? throw NotFound(id);
+        CheckVersion(expectedVersion, current.Version);
+        var tombstone = current with { UpdatedAt = at, Version = current.Version + 1 };
+        await using (var cmd = scope.Command("DELETE FROM memories WHERE id = @id"))
+        {
+            Add(cmd, "@id", id);
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await AppendHistoryAsync(scope, HistoryEvents.Delete, at, tombstone, cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return tombstone;
+    }
+
+    public async Task<MemoryRecord> RestoreAsync(string id, long? fromVersion, long? expectedVersion, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken);
+        var current = await ReadForUpdateAsync(scope, id, cancellationToken);
+        var latest = await LatestHistoryVersionAsync(scope, id, cancellationToken);
+        if (current is null && latest == 0)
+        {
+            throw NotFound(id);
+        }
+
+        var currentVersion = current?.Version ?? latest;
+        CheckVersion(expectedVersion, currentVersion);
+        if (current is not null && fromVersion is null)
+        {
+            throw new MemoryValidationException("version", "The memory is not deleted: name the version to restore.");
+        }
+
+        var source = await ReadHistoryAsync(scope, id, fromVersion ?? latest, cancellationToken)
+            ?? throw new MemoryNotFoundException($"Memory '{id}' has no version {fromVersion}.");
+        var restored = source.Snapshot with
+        {
+            CreatedAt = current?.CreatedAt ?? source.Snapshot.CreatedAt,
+            UpdatedAt = at,
+            Version = Math.Max(currentVersion, latest) + 1,
+        };
+        try
+        {
+            if (current is null)
+            {
+                await InsertRowAsync(scope, restored, cancellationToken);
+            }
+            else
+            {
+                await UpdateRowAsync(scope, restored, cancellationToken);
+            }
+
+            await AppendHistoryAsync(scope, HistoryEvents.Restore, at, restored, cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            // Two restores of a deleted memory raced; the other one won.
+            throw new MemoryConflictException($"Memory '{id}' changed while it was being restored.", currentVersion + 1);
+        }
+
+        return restored;
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var conn = await OpenAsync(cancellationToken);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT {HistoryColumns} FROM memory_history h WHERE h.memory_id = @id ORDER BY h.version";
+        Add(cmd, "@id", id);
+        var list = new List<HistoryEntry>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            var snapshot = ReadRecord(r);
+            list.Add(new HistoryEntry(r.GetString(9), snapshot.UpdatedAt, snapshot));
+        }
+
+        return list;
+    }
+
+    public async Task<ListPage> ListAsync(MemoryFilter filter, ListCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var conn = await OpenAsync(cancellationToken);
+        await using var cmd = conn.CreateCommand();
+        var where = RenderFilter(filter, cmd);
+        if (after is not null)
+        {
+            where += " AND (m.created_at, m.id) < (@after_at, @after_id)";
+            AddTime(cmd, "@after_at", after.CreatedAt);
+            Add(cmd, "@after_id", after.Id);
+        }
+
+        cmd.CommandText = $"SELECT {Columns} FROM memories m WHERE TRUE{where} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit";
+        Add(cmd, "@limit", limit + 1);
+        var items = new List<MemoryRecord>(Math.Min(limit + 1, 1024));
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            items.Add(ReadRecord(r));
+        }
+
+        if (items.Count <= limit)
+        {
+            return new ListPage(items, null);
+        }
+
+        items.RemoveAt(items.Count - 1);
+        var last = items[^1];
+        return new ListPage(items, new ListCursor(last.CreatedAt, last.Id));
+    }
+
+    public async IAsyncEnumerable<MemoryRecord> ExportAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var conn = await OpenAsync(cancellationToken);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM memories m ORDER BY m.created_at, m.id";
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            yield return ReadRecord(r);
+        }
+    }
+
+    protected async Task InsertRowAsync(WriteScope scope, MemoryRecord m, CancellationToken cancellationToken)
+    {
+        await using var cmd = scope.Command(
+            "INSERT INTO memories (id, title, content, tags, metadata, source, created_at, updated_at, version) " +
+            "VALUES (@id, @title, @content, @tags, @metadata, @source, @created_at, @updated_at, @version)");
+        AddRow(cmd, m);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    protected async Task AppendHistoryAsync(WriteScope scope, string historyEvent, DateTimeOffset at, MemoryRecord m, CancellationToken cancellationToken)
+    {
+        await using var cmd = scope.Command(
+            "INSERT INTO memory_history (memory_id, version, event, changed_at, title, content, tags, metadata, source, created_at) " +
+            "VALUES (@id, @version, @event, @updated_at, @title, @content, @tags, @metadata, @source, @created_at)");
+        AddRow(cmd, m with { UpdatedAt = at });
+        Add(cmd, "@event", historyEvent);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private void AddRow(DbCommand cmd, MemoryRecord m)
+    {
+        Add(cmd, "@id", m.Id);
+        Add(cmd, "@title", m.Title);
+        Add(cmd, "@content", m.Content);
+        AddTags(cmd, "@tags", m.Tags);
+        AddMetadata(cmd, "@metadata", m.MetadataJson);
+        Add(cmd, "@source", m.Source);
+        AddTime(cmd, "@created_at", m.CreatedAt);
+        AddTime(cmd, "@updated_at", m.UpdatedAt);
+        Add(cmd, "@version", m.Version);
+    }
+
+    private async Task UpdateRowAsync(WriteScope scope, MemoryRecord m, CancellationToken cancellationToken)
+    {
+        await using var cmd = scope.Command(
+            "UPDATE memories SET title = @title, content = @content, tags = @tags, metadata = @metadata, source = @source, " +
+            "created_at = @created_at, updated_at = @updated_at, version = @version WHERE id = @id");
+        AddRow(cmd, m);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<MemoryRecord?> ReadForUpdateAsync(WriteScope scope, string id, CancellationToken cancellationToken)
+    {
+        await using var cmd = scope.Command($"SELECT {Columns} FROM memories m WHERE m.id = @id{LockSuffix}");
+        Add(cmd, "@id", id);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await r.ReadAsync(cancellationToken) ? ReadRecord(r) : null;
+    }
+
+    private static async Task<long> LatestHistoryVersionAsync(WriteScope scope, string id, CancellationToken cancellationToken)
+    {
+        await using var cmd = scope.Command("SELECT COALESCE(MAX(version), 0) FROM memory_history WHERE memory_id = @id");
+        Add(cmd, "@id", id);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<HistoryEntry?> ReadHistoryAsync(WriteScope scope, string id, long version, CancellationToken cancellationToken)
+    {
+        await using var cmd = scope.Command($"SELECT {HistoryColumns} FROM memory_history h WHERE h.memory_id = @id AND h.version = @version");
+        Add(cmd, "@id", id);
+        Add(cmd, "@version", version);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        if (!await r.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var snapshot = ReadRecord(r);
+        return new HistoryEntry(r.GetString(9), snapshot.UpdatedAt, snapshot);
+    }
+
+    private static void CheckVersion(long? expected, long current)
+    {
+        if (expected is not null && expected.Value != current)
+        {
+            throw new MemoryConflictException($"Version {expected} is stale; the current version is {current}.", current);
+        }
+    }
+
+    private static MemoryNotFoundException NotFound(string id) => new($"No memory with id '{id}'.");
+
+    private static IReadOnlyList<(int Version, string Sql)> LoadMigrations(string folder)
+    {
+        var assembly = typeof(RelationalMemoryStore).Assembly;
+        var prefix = $"migrations/{folder}/";
+        var list = new List<(int, string)>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var file = name[prefix.Length..];
+            var version = int.Parse(file.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            list.Add((version, reader.ReadToEnd()));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Letta.Plugins.Memory.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Letta.Plugins.Memory.Storage.Sqlite;
+
+/// <summary>
+/// The embedded provider: one SQLite file (WAL), FTS5 kept in sync by triggers, bm25 ranking and snippets.
+/// SQLite allows one writer at a time, so writes queue on a semaphore instead of spinning on SQLITE_BUSY.
+/// </summary>
+internal sealed partial class SqliteMemoryStore : RelationalMemoryStore, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SqliteMemoryStore(string databasePath)
+    {
+        DatabasePath = databasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    public override string Provider => MemoryOptions.SqliteProvider;
+
+    protected override string MigrationFolder => "Sqlite";
+
+    protected override string LockSuffix => string.Empty;
+
+    public string ConnectionString => _connectionString;
+
+    public void Dispose() => _writeLock.Dispose();
+
+    /// <summary>Opens a pooled connection with the <c>memory_json_contains</c> function registered.</summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var conn = new SqliteConnection(_connectionString);
+        await conn.OpenAsync(cancellationToken);
+        conn.CreateFunction("memory_json_contains", (string doc, string pattern) => JsonContainment.Contains(doc, pattern), isDeterministic: true);
+        await using (var pragma = conn.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return conn;
+    }
+
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenConnectionAsync(cancellationToken);
+
+    protected override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var conn = await OpenConnectionAsync(cancellationToken);
+            var tx = conn.BeginTransaction(deferred: false);
+            return new WriteScope(conn, tx, new Releaser(_writeLock));
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
+
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(DatabasePath));
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var conn = await OpenConnectionAsync(cancellationToken);
+            await using (var cmd = conn.CreateCommand())
+            {
+                cmd.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);";
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var current = await CurrentVersionAsync(conn, cancellationToken);
+            foreach (var (version, sql) in Migrations.Where(m => m.Version > current))
+            {
+                await using var tx = conn.BeginTransaction(deferred: false);
+                await using (var cmd = conn.CreateCommand())
+                {
+                    cmd.Transaction = tx;
+                    cmd.CommandText = sql;
+                    await cmd.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await using (var cmd = conn.CreateCommand())
+                {
+                    cmd.Transaction = tx;
+                    cmd.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)";
+                    Add(cmd, "@v", version);
+                    Add(cmd, "@at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                    await cmd.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await tx.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public override async Task<(int Current, int Expected)> GetSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        var expected = Migrations.Max(m => m.Version);
+        await using var conn = await OpenConnectionAsync(cancellationToken);
+        return (await CurrentVersionAsync(conn, cancellationToken), expected);
+    }
+
+    private static async Task<int> CurrentVersionAsync(SqliteConnection conn, CancellationToken cancellationToken)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        if (await cmd.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            return 0;
+        }
+
+        cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    protected override void AddTags(DbCommand cmd, string name, IReadOnlyList<string> tags) => Add(cmd, name, TagsJson.Write(tags));
+
+    protected override void AddMetadata(DbCommand cmd, string name, string json) => Add(cmd, name, json);
+
+    protected override void AddTime(DbCommand cmd, string name, DateTimeOffset value) => Add(cmd, name, MemoryTime.ToMicros(value));
+
+    protected override IReadOnlyList<string> ReadTags(DbDataReader reader, int ordinal) => TagsJson.Read(reader.GetString(ordinal));
+
+    protected override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => MemoryTime.FromMicros(reader.GetInt64(ordinal));
+
+    protected override bool IsUniqueViolation(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+
+    protected override string RenderFilter(MemoryFilter filter, DbCommand cmd)
+    {
+        var sb = new StringBuilder();
+        if (filter.Tags.Count > 0)
+        {
+            if (filter.AllTags)
+            {
+                for (var i = 0; i < filter.Tags.Count; i++)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $" AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.tag = @tag{i} AND t.memory_seq = m.seq)");
+                    Add(cmd, $"@tag{i}", filter.Tags[i]);
+                }
+            }
+            else if (filter.Tags.Count == 1)
+            {
+                sb.Append(" AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.tag = @tag0 AND t.memory_seq = m.seq)");
+                Add(cmd, "@tag0", filter.Tags[0]);
+            }
+            else
+            {
+                sb.Append(" AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.tag IN (SELECT value FROM json_each(@tags)) AND t.memory_seq = m.seq)");
+                Add(cmd, "@tags", TagsJson.Write(filter.Tags));
+            }
+        }
+
+        if (filter.MetadataJson is not null)
+        {
+            sb.Append(" AND memory_json_contains(m.metadata, @meta)");
+            Add(cmd, "@meta", filter.MetadataJson);
+        }
+
+        if (filter.Source is not null)
+        {
+            sb.Append(" AND m.source = @source_filter");
+            Add(cmd, "@source_filter", filter.Source);
+        }
+
+        AppendRange(sb, cmd, "m.created_at >= @created_from", "@created_from", filter.CreatedFrom);
+        AppendRange(sb, cmd, "m.created_at < @created_to", "@created_to", filter.CreatedTo);
+        AppendRange(sb, cmd, "m.updated_at >= @updated_from", "@updated_from", filter.UpdatedFrom);
+        AppendRange(sb, cmd, "m.updated_at < @updated_to", "@updated_to", filter.UpdatedTo);
+        return sb.ToString();
+    }
+
+    private void AppendRange(StringBuilder sb, DbCommand cmd, string condition, string name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            sb.Append(" AND ").Append(condition);
+            AddTime(cmd, name, v);
+        }
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
+    }
+}

@@ -1,0 +1,14 @@
+namespace Letta.Plugins.Sync.Engine;
+
+/// <summary>The safety gate that stopped a run.</summary>
+internal enum SyncGate
+{
+    Lock,
+    CloudMarker,
+    LocalMarker,
+    Revoked,
+    DeletionLimit,
+    EmptySide,
+    MassChange,
+    ConflictLimit,
+}

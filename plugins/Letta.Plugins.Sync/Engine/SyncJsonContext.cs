@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace Letta.Plugins.Sync.Engine;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SyncRootMarker))]
+[JsonSerializable(typeof(ManifestHeader))]
+[JsonSerializable(typeof(List<ManifestEntry>))]
+[JsonSerializable(typeof(DeviceRecord))]
+[JsonSerializable(typeof(DeviceIdentityFile))]
+[JsonSerializable(typeof(CategoryLockInfo))]
+internal sealed partial class SyncJsonContext : JsonSerializerContext;

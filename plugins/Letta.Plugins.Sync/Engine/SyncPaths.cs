@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Letta.Plugins.Sync.Engine;
+
+/// <summary>Canonical relative paths: NFC, "/"-separated, no rooted or "..", never escaping the category root.</summary>
+internal static class SyncPaths
+{
+    /// <summary>Suffix of local temp files; always ignored by the scanner and removed on the next run.</summary>
+    public const string LocalTempSuffix = ".synctmp";
+
+    /// <summary>The marker file written into each category root once it has synced (never synced itself).</summary>
+    public const string LocalMarkerName = ".letta-sync-root";
+
+    /// <summary>Infix of conflict copies, Syncthing's pattern so existing tools recognise them.</summary>
+    public const string ConflictInfix = ".sync-conflict-";
+
+    /// <summary>Returns the canonical NFC form, or <see langword="null"/> when the path is unsafe (§12 #31).</summary>
+    public static string? Canonicalize(string path)
+    {
+        if (string.IsNullOrEmpty(path) || path.Contains('\0') || path.Contains('\\'))
+        {
+            return null;
+        }
+
+        if (path[0] == '/' || (path.Length > 1 && path[1] == ':'))
+        {
+            return null;
+        }
+
+        string nfc = path.IsNormalized(NormalizationForm.FormC) ? path : path.Normalize(NormalizationForm.FormC);
+        foreach (string segment in nfc.Split('/'))
+        {
+            if (segment.Length == 0 || segment == "." || segment == "..")
+            {
+                return null;
+            }
+        }
+
+        return nfc;
+    }
+
+    /// <summary>Joins a category root and a canonical relative path.</summary>
+    public static string ToFull(string root, string relative) =>
+        Path.Join(root, Path.DirectorySeparatorChar == '/' ? relative : relative.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>Whether a relative path names a conflict copy.</summary>
+    public static bool IsConflictCopy(string relative) =>
+        Path.GetFileName(relative).Contains(ConflictInfix, StringComparison.Ordinal);
+
+    /// <summary>The key used to detect clashes on a case-insensitive volume.</summary>
+    public static string FoldKey(string relative, bool caseInsensitive) =>
+        caseInsensitive ? relative.ToUpperInvariant() : relative;
+}

@@ -1,0 +1,402 @@
+using Letta.Plugins.Tasks.Model;
+using Letta.Plugins.Tasks.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Letta.Plugins.Tasks.Board;
+
+/// <summary>Reading, merging and writing the files. Every method here runs under the writer lock.</summary>
+internal sealed partial class TaskBoard
+{
+    private readonly Dictionary<string, (FileSignature Signature, BoardFileError Error)> _badCopies = new(StringComparer.Ordinal);
+    private FileSignature _boardSig = FileSignature.None;
+    private FileSignature _archiveSig = FileSignature.None;
+    private FileSignature _lastGoodSig = FileSignature.None;
+    private Dictionary<string, EntryStamp> _boardDisk = new(StringComparer.Ordinal);
+    private Dictionary<string, TaskItem> _archiveDisk = new(StringComparer.Ordinal);
+
+    // True when the published state holds facts the files lack (e.g. a merge whose write-back failed).
+    private bool _dirty;
+
+    /// <summary>
+    /// Re-reads whatever changed on disk since we last read or wrote it — the board, the archive and any
+    /// cloud conflict copies — and merges it into a copy of <paramref name="state"/>.
+    /// </summary>
+    /// <returns><paramref name="state"/> itself when nothing new was found, else the merged copy.</returns>
+    private BoardState Refresh(BoardState state, List<string> mergedCopies)
+    {
+        BoardState? work = null;
+        BoardState Work() => work ??= state.Clone();
+
+        FileSignature boardSig = FileSignature.Of(_settings.BoardPath);
+        if (boardSig != _boardSig)
+        {
+            ReadResult<BoardDocument> r = BoardFileStore.ReadBoard(_settings.BoardPath);
+            _boardSig = r.Signature;
+            if (r.Error is not null)
+            {
+                if (BoardError?.ToString() != r.Error.ToString())
+                {
+                    _logger.LogError("Task board file is unusable; writes are refused until it is fixed: {Error}", r.Error);
+                }
+
+                BoardError = r.Error;
+            }
+            else
+            {
+                if (BoardError is not null)
+                {
+                    _logger.LogInformation("Task board file {Path} is readable again", _settings.BoardPath);
+                }
+
+                BoardError = null;
+                _boardDisk = new Dictionary<string, EntryStamp>(StringComparer.Ordinal);
+                if (r.Document is { } doc)
+                {
+                    foreach (TaskItem t in doc.Tasks)
+                    {
+                        Keep(_boardDisk, t.Id, t.Stamp(EntryState.Active));
+                    }
+
+                    foreach (Tombstone t in doc.Tombstones)
+                    {
+                        Keep(_boardDisk, t.Id, t.Stamp());
+                    }
+
+                    BoardMerger.Merge(Work(), doc.Tasks, [], doc.Tombstones);
+                }
+            }
+        }
+
+        FileSignature archiveSig = FileSignature.Of(_settings.ArchivePath);
+        if (archiveSig != _archiveSig)
+        {
+            ReadResult<ArchiveDocument> r = BoardFileStore.ReadArchive(_settings.ArchivePath);
+            _archiveSig = r.Signature;
+            if (r.Error is not null)
+            {
+                if (ArchiveError?.ToString() != r.Error.ToString())
+                {
+                    _logger.LogError("Task archive file is unusable; archive and restore are refused until it is fixed: {Error}", r.Error);
+                }
+
+                ArchiveError = r.Error;
+            }
+            else
+            {
+                ArchiveError = null;
+                _archiveDisk = new Dictionary<string, TaskItem>(StringComparer.Ordinal);
+                if (r.Document is { } doc)
+                {
+                    foreach (TaskItem t in doc.Tasks)
+                    {
+                        if (!_archiveDisk.TryGetValue(t.Id, out TaskItem? seen) || seen.Stamp(EntryState.Archived).CompareTo(t.Stamp(EntryState.Archived)) < 0)
+                        {
+                            _archiveDisk[t.Id] = t;
+                        }
+                    }
+
+                    BoardMerger.Merge(Work(), [], doc.Tasks, []);
+                }
+            }
+        }
+
+        foreach (string copy in ConflictCopies.Find(_settings.Folder, BoardSettings.BoardFileName))
+        {
+            if (ReadCopy(copy, BoardFileStore.ReadBoard) is { } doc)
+            {
+                BoardMerger.Merge(Work(), doc.Tasks, [], doc.Tombstones);
+                mergedCopies.Add(copy);
+            }
+        }
+
+        foreach (string copy in ConflictCopies.Find(_settings.Folder, BoardSettings.ArchiveFileName))
+        {
+            if (ReadCopy(copy, BoardFileStore.ReadArchive) is { } doc)
+            {
+                BoardMerger.Merge(Work(), [], doc.Tasks, []);
+                mergedCopies.Add(copy);
+            }
+        }
+
+        return work ?? state;
+    }
+
+    private T? ReadCopy<T>(string path, Func<string, ReadResult<T>> read)
+        where T : class
+    {
+        FileSignature sig = FileSignature.Of(path);
+        if (_badCopies.TryGetValue(path, out var bad) && bad.Signature == sig)
+        {
+            return null;
+        }
+
+        ReadResult<T> r = read(path);
+        if (r.Error is not null)
+        {
+            _logger.LogWarning("Conflict copy left in place because it cannot be merged: {Error}", r.Error);
+            _badCopies[path] = (r.Signature, r.Error);
+            return null;
+        }
+
+        _badCopies.Remove(path);
+        return r.Document;
+    }
+
+    /// <summary>
+    /// Writes the state. A crash between the two files never loses a task: the file that gains full task copies
+    /// is written first, and the archive drops stale copies only after the board holds their successors.
+    /// </summary>
+    private void Persist(BoardState work, DateTimeOffset now, bool forceBoard)
+    {
+        bool gains = false;
+        foreach ((string id, TaskItem t) in work.Archived)
+        {
+            if (!_archiveDisk.TryGetValue(id, out TaskItem? onDisk) || onDisk.Stamp(EntryState.Archived) != t.Stamp(EntryState.Archived))
+            {
+                gains = true;
+                break;
+            }
+        }
+
+        bool stale = _archiveDisk.Keys.Any(id => !work.Archived.ContainsKey(id));
+        if ((gains || stale) && ArchiveError is not null)
+        {
+            throw new BoardReadOnlyException(ArchiveError);
+        }
+
+        try
+        {
+            if (gains)
+            {
+                var union = new Dictionary<string, TaskItem>(work.Archived, StringComparer.Ordinal);
+                foreach ((string id, TaskItem t) in _archiveDisk)
+                {
+                    union.TryAdd(id, t);
+                }
+
+                WriteArchive(union, now);
+            }
+
+            if (forceBoard || !BoardMatchesDisk(work) || !_boardSig.Exists)
+            {
+                WriteBoard(work, now);
+            }
+
+            if (stale)
+            {
+                WriteArchive(new Dictionary<string, TaskItem>(work.Archived, StringComparer.Ordinal), now);
+            }
+        }
+        catch
+        {
+            // What reached the disk is unknown now: read everything again next time.
+            _boardSig = FileSignature.None;
+            _archiveSig = FileSignature.None;
+            throw;
+        }
+    }
+
+    private void WriteBoard(BoardState work, DateTimeOffset now)
+    {
+        var doc = new BoardDocument
+        {
+            WriteId = Guid.NewGuid().ToString("N"),
+            WrittenAt = now,
+            DeviceId = _settings.DeviceId,
+            Tasks = [.. work.Active.Values],
+            Tombstones = [.. work.Deleted.Values],
+        };
+        _boardSig = BoardFileStore.Write(_settings.BoardPath, doc, TasksJsonContext.Default.BoardDocument);
+        var disk = new Dictionary<string, EntryStamp>(work.Active.Count + work.Deleted.Count, StringComparer.Ordinal);
+        foreach (TaskItem t in doc.Tasks)
+        {
+            disk[t.Id] = t.Stamp(EntryState.Active);
+        }
+
+        foreach (Tombstone t in doc.Tombstones)
+        {
+            disk[t.Id] = t.Stamp();
+        }
+
+        _boardDisk = disk;
+    }
+
+    private void WriteArchive(Dictionary<string, TaskItem> tasks, DateTimeOffset now)
+    {
+        var doc = new ArchiveDocument
+        {
+            WriteId = Guid.NewGuid().ToString("N"),
+            WrittenAt = now,
+            DeviceId = _settings.DeviceId,
+            Tasks = [.. tasks.Values.OrderBy(t => t.ArchivedAt).ThenBy(t => t.Id, StringComparer.Ordinal)],
+        };
+        _archiveSig = BoardFileStore.Write(_settings.ArchivePath, doc, TasksJsonContext.Default.ArchiveDocument);
+        _archiveDisk = tasks;
+    }
+
+    private bool BoardMatchesDisk(BoardState work)
+    {
+        if (_boardDisk.Count != work.Active.Count + work.Deleted.Count)
+        {
+            return false;
+        }
+
+        foreach ((string id, TaskItem t) in work.Active)
+        {
+            if (!_boardDisk.TryGetValue(id, out EntryStamp s) || s != t.Stamp(EntryState.Active))
+            {
+                return false;
+            }
+        }
+
+        foreach ((string id, Tombstone t) in work.Deleted)
+        {
+            if (!_boardDisk.TryGetValue(id, out EntryStamp s) || s != t.Stamp())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool CollectGarbage(BoardState work, DateTimeOffset now)
+    {
+        DateTimeOffset cutoff = now - _settings.TombstoneRetention;
+        List<string>? expired = null;
+        foreach ((string id, Tombstone t) in work.Deleted)
+        {
+            if (t.DeletedAt < cutoff)
+            {
+                (expired ??= []).Add(id);
+            }
+        }
+
+        foreach (string id in expired ?? [])
+        {
+            work.Deleted.Remove(id);
+        }
+
+        return expired is not null;
+    }
+
+    private void DeleteMergedCopies(List<string> copies)
+    {
+        foreach (string copy in copies)
+        {
+            _logger.LogInformation("Merged and removed cloud conflict copy {Copy}", copy);
+            BoardFileStore.TryDelete(copy);
+        }
+    }
+
+    /// <summary>Reload-merge-write-back without a change of our own: the watcher, the timer and <c>POST sync</c>.</summary>
+    private bool SyncLocked()
+    {
+        var copies = new List<string>();
+        BoardState before = Current;
+        BoardState work = Refresh(before, copies);
+        DateTimeOffset now = _time.GetUtcNow();
+        bool changed = !ReferenceEquals(work, before);
+        if (BoardError is not null)
+        {
+            // Serve what we could merge (the archive, conflict copies) but never write over the bad file.
+            if (changed)
+            {
+                Publish(work);
+            }
+
+            return changed;
+        }
+
+        bool expired = work.Deleted.Values.Any(t => t.DeletedAt < now - _settings.TombstoneRetention);
+        bool mustWrite = _dirty || copies.Count > 0 || !_boardSig.Exists || expired
+            || (changed && !BoardMatchesDisk(work));
+        bool archiveOut = changed && (_archiveDisk.Count != work.Archived.Count
+            || work.Archived.Any(kv => !_archiveDisk.TryGetValue(kv.Key, out TaskItem? d) || d.Stamp(EntryState.Archived) != kv.Value.Stamp(EntryState.Archived)));
+        if (!mustWrite && !archiveOut)
+        {
+            if (changed)
+            {
+                Publish(work);
+            }
+
+            UpdateLastGoodCopy();
+            return changed;
+        }
+
+        if (ReferenceEquals(work, before))
+        {
+            work = work.Clone();
+        }
+
+        CollectGarbage(work, now);
+        work.Invalidate();
+        Publish(work);
+        _dirty = true;
+        try
+        {
+            Persist(work, now, forceBoard: false);
+        }
+        catch (BoardReadOnlyException)
+        {
+            // The archive is unreadable: the board part still syncs.
+            if (!BoardMatchesDisk(work))
+            {
+                WriteBoard(work, now);
+            }
+
+            return true;
+        }
+
+        _dirty = false;
+        DeleteMergedCopies(copies);
+        UpdateLastGoodCopy();
+        return true;
+    }
+
+    private void UpdateLastGoodCopy()
+    {
+        if (_settings.DataDirectory is null || BoardError is not null || !_boardSig.Exists || _boardSig == _lastGoodSig)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(_settings.DataDirectory);
+            string target = Path.Combine(_settings.DataDirectory, "last-good-" + BoardSettings.BoardFileName);
+            string tmp = target + ".tmp";
+            File.Copy(_settings.BoardPath, tmp, overwrite: true);
+            File.Move(tmp, target, overwrite: true);
+            _lastGoodSig = _boardSig;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug(ex, "Could not refresh the local last good copy of the board");
+        }
+    }
+
+    private void LoadLastGoodCopy()
+    {
+        if (_settings.DataDirectory is null)
+        {
+            return;
+        }
+
+        string path = Path.Combine(_settings.DataDirectory, "last-good-" + BoardSettings.BoardFileName);
+        if (BoardFileStore.ReadBoard(path).Document is { } doc)
+        {
+            var state = new BoardState();
+            BoardMerger.Merge(state, doc.Tasks, [], doc.Tombstones);
+            _lastGood = state;
+        }
+    }
+
+    private static void Keep(Dictionary<string, EntryStamp> map, string id, EntryStamp stamp)
+    {
+        if (!map.TryGetValue(id, out EntryStamp seen) || seen.CompareTo(stamp) < 0)
+        {
+            map[id] = stamp;
+        }
+    }
+}

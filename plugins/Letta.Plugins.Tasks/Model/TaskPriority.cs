@@ -1,0 +1,10 @@
+namespace Letta.Plugins.Tasks.Model;
+
+/// <summary>How urgent a task is.</summary>
+public enum TaskPriority
+{
+    Low = 0,
+    Medium = 1,
+    High = 2,
+    Urgent = 3,
+}

@@ -1,0 +1,3 @@
+namespace Letta.Host.Tests.Messaging.Support;
+
+public sealed record Ping(int Number);

@@ -1,0 +1,10 @@
+using System.Collections.Concurrent;
+using Letta.TestPlugins.Shared;
+
+namespace Letta.TestPlugins.IdentityB;
+
+/// <summary>Singleton record of the pings the (scoped) handler received.</summary>
+public sealed class ReceivedPings
+{
+    public ConcurrentQueue<PrivatePing> Items { get; } = new();
+}
