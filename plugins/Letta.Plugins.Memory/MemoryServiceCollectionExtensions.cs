@@ -1,5 +1,4 @@
 using Letta.Plugins.Memory.Health;
-using Letta.Plugins.Memory.Hub;
 using Letta.Plugins.Memory.Service;
 using Letta.Plugins.Memory.Storage;
 using Letta.Plugins;
@@ -25,7 +24,6 @@ public static class MemoryServiceCollectionExtensions
             MemoryStoreFactory.Create(sp.GetRequiredService<IOptions<MemoryOptions>>().Value, context.DataDirectory));
         services.TryAddSingleton<MemoryInputValidator>();
         services.TryAddScoped<MemoryService>();
-        services.TryAddScoped<SearchMemoriesHandler>();
         services.AddHealthChecks().AddCheck<MemoryStoreHealthCheck>("memory-store");
         return services;
     }

@@ -6,7 +6,8 @@ namespace Letta.Host.Cli;
 /// <summary>Prints a server response: JSON indented, text as is, problems as one readable line on stderr.</summary>
 internal static class ResponsePrinter
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: this prints to a terminal, not into HTML, so "->" must not come out as "-\u003E".
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> PrintAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -27,7 +28,22 @@ internal static class ResponsePrinter
 
         // Text and streams (e.g. an NDJSON export) go to stdout unbuffered, whatever their size.
         await using Stream stdout = Console.OpenStandardOutput();
-        await response.Content.CopyToAsync(stdout, cancellationToken).ConfigureAwait(false);
+        await using Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        byte[] buffer = new byte[81920];
+        byte last = (byte)'\n';
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await stdout.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            last = buffer[read - 1];
+        }
+
+        if (last != (byte)'\n')
+        {
+            // Keep the shell prompt on its own line after a short text answer.
+            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+
         return 0;
     }
 

@@ -21,27 +21,18 @@ internal sealed class RequestHandlerEntry<TRequest, TResponse>(
 
     public override async Task<TResponse> InvokeAsync(IRequest<TResponse> request, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
-        Task<TResponse> handling;
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
+        Task<TResponse>? handling = null;
         try
         {
             handling = handler((TRequest)request, linked.Token).AsTask();
-        }
-        catch (Exception ex) when (CountFailure(ex))
-        {
-            throw;
-        }
-
-        try
-        {
             TResponse response = await handling.WaitAsync(timeout, hub.TimeProvider, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _handled);
             return response;
         }
-        catch (TimeoutException) when (!handling.IsCompleted)
+        catch (TimeoutException) when (handling is { IsCompleted: false })
         {
             // The wait timed out (a TimeoutException thrown by the handler itself has completed the task).
-            await linked.CancelAsync().ConfigureAwait(false);
             Interlocked.Increment(ref _timedOut);
             throw new TimeoutException(
                 $"Plugin '{Owner.PluginId}' did not answer the request {TypeName} within {timeout.TotalMilliseconds:0.###} ms (timeout {timeout}).");
@@ -49,12 +40,23 @@ internal sealed class RequestHandlerEntry<TRequest, TResponse>(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || _stop.IsCancellationRequested)
         {
             // The requester gave up or the handling plugin stopped: not the handler's fault.
-            await linked.CancelAsync().ConfigureAwait(false);
             throw;
         }
         catch (Exception ex) when (CountFailure(ex))
         {
             throw;
+        }
+        finally
+        {
+            if (handling is { IsCompleted: false })
+            {
+                // Still running after a timeout or the requester's cancellation: tell it to stop, without waiting for it.
+                BackgroundCancellation.Cancel(linked, dispose: true, ex => HubLog.RequestHandlerFailed(hub.Logger, ex, Owner.PluginId, TypeName));
+            }
+            else
+            {
+                linked.Dispose();
+            }
         }
     }
 
@@ -74,14 +76,7 @@ internal sealed class RequestHandlerEntry<TRequest, TResponse>(
     protected override void OnDispose()
     {
         hub.RemoveRequestHandler(this);
-        try
-        {
-            _stop.Cancel();
-        }
-        catch (AggregateException ex)
-        {
-            HubLog.RequestHandlerFailed(hub.Logger, ex, Owner.PluginId, TypeName);
-        }
+        BackgroundCancellation.Cancel(_stop, dispose: false, ex => HubLog.RequestHandlerFailed(hub.Logger, ex, Owner.PluginId, TypeName));
     }
 
     // Used as an exception filter so the original exception propagates with its stack intact.

@@ -106,15 +106,7 @@ internal sealed class Subscription<T> : Subscription
     {
         _hub.RemoveSubscription(_topic, this);
         _channel.Writer.TryComplete();
-        try
-        {
-            _stop.Cancel();
-        }
-        catch (AggregateException ex)
-        {
-            // A cancellation callback registered by the handler threw; stopping must go on.
-            HubLog.HandlerFailed(_hub.Logger, ex, Owner.PluginId, TypeName);
-        }
+        BackgroundCancellation.Cancel(_stop, dispose: false, ex => HubLog.HandlerFailed(_hub.Logger, ex, Owner.PluginId, TypeName));
     }
 
     private async Task RunAsync()

@@ -14,21 +14,26 @@ internal static class PluginScanner
     public static void RegisterHandlersAndValidators(IServiceCollection services, PluginRuntime runtime)
     {
         Assembly assembly = runtime.Assembly!;
-        var alreadyRegistered = services.Select(d => d.ImplementationType).Where(t => t is not null).ToHashSet();
+        // A class the plugin registered itself under the same interface is not registered twice.
+        var handlersRegistered = RegisteredImplementations(services, IsHandlerInterface);
         services.Scan(scan => scan.FromAssemblies(assembly)
-            .AddClasses(classes => classes.AssignableToAny(typeof(IMessageHandler<>), typeof(IRequestHandler<,>)).Where(t => !alreadyRegistered.Contains(t)), publicOnly: false)
+            .AddClasses(classes => classes.AssignableToAny(typeof(IMessageHandler<>), typeof(IRequestHandler<,>)).Where(t => !handlersRegistered.Contains(t)), publicOnly: false)
             .As(type => type.GetInterfaces().Where(IsHandlerInterface))
             .WithScopedLifetime());
 
         Type? validatorType = FindValidatorInterface(runtime);
         if (validatorType is not null)
         {
+            var validatorsRegistered = RegisteredImplementations(services, i => i.IsGenericType && i.GetGenericTypeDefinition() == validatorType);
             services.Scan(scan => scan.FromAssemblies(assembly)
-                .AddClasses(classes => classes.AssignableTo(validatorType).Where(t => !alreadyRegistered.Contains(t)), publicOnly: false)
+                .AddClasses(classes => classes.AssignableTo(validatorType).Where(t => !validatorsRegistered.Contains(t)), publicOnly: false)
                 .As(type => type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == validatorType))
                 .WithTransientLifetime());
         }
     }
+
+    private static HashSet<Type> RegisteredImplementations(IServiceCollection services, Func<Type, bool> serviceTypeFilter) =>
+        services.Where(d => serviceTypeFilter(d.ServiceType) && d.ImplementationType is not null).Select(d => d.ImplementationType!).ToHashSet();
 
     public static bool IsHandlerInterface(Type type) =>
         type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IMessageHandler<>) || type.GetGenericTypeDefinition() == typeof(IRequestHandler<,>));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Letta.Plugins.Memory.Json;
 using Letta.Plugins.Memory.Model;
@@ -18,18 +19,22 @@ internal static class MemoryEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("memories", (HttpContext http) => Run(http, CreateAsync));
-        endpoints.MapGet("memories", (HttpContext http) => Run(http, ListAsync));
-        endpoints.MapGet("memories/{id}", (HttpContext http) => Run(http, GetAsync));
-        endpoints.MapPut("memories/{id}", (HttpContext http) => Run(http, ReplaceAsync));
-        endpoints.MapPatch("memories/{id}", (HttpContext http) => Run(http, PatchAsync));
-        endpoints.MapDelete("memories/{id}", (HttpContext http) => Run(http, DeleteAsync));
-        endpoints.MapPost("memories/{id}/restore", (HttpContext http) => Run(http, RestoreAsync));
-        endpoints.MapGet("memories/{id}/history", (HttpContext http) => Run(http, HistoryAsync));
-        endpoints.MapGet("search", (HttpContext http) => Run(http, SearchAsync));
-        endpoints.MapPost("import", (HttpContext http) => Run(http, ImportAsync));
-        endpoints.MapGet("export", (HttpContext http) => Run(http, ExportAsync));
+        endpoints.MapPost("memories", Handle(CreateAsync));
+        endpoints.MapGet("memories", Handle(ListAsync));
+        endpoints.MapGet("memories/{id}", Handle(GetAsync));
+        endpoints.MapPut("memories/{id}", Handle(ReplaceAsync));
+        endpoints.MapPatch("memories/{id}", Handle(PatchAsync));
+        endpoints.MapDelete("memories/{id}", Handle(DeleteAsync));
+        endpoints.MapPost("memories/{id}/restore", Handle(RestoreAsync));
+        endpoints.MapGet("memories/{id}/history", Handle(HistoryAsync));
+        endpoints.MapGet("search", Handle(SearchAsync));
+        endpoints.MapPost("import", Handle(ImportAsync));
+        endpoints.MapGet("export", Handle(ExportAsync));
     }
+
+    /// <summary>A plain request delegate: no parameter inference, the result executed directly.</summary>
+    private static RequestDelegate Handle(Func<HttpContext, MemoryService, CancellationToken, Task<IResult>> handler) =>
+        async http => await (await Run(http, handler)).ExecuteAsync(http);
 
     private static async Task<IResult> Run(HttpContext http, Func<HttpContext, MemoryService, CancellationToken, Task<IResult>> handler)
     {

@@ -9,6 +9,9 @@ internal sealed partial class MemoryService
     /// <summary>Detailed failures kept for the response; beyond this only the count grows (and the response says so).</summary>
     public const int MaxReportedFailures = 1_000;
 
+    /// <summary>Imports at least this large refresh planner statistics when they finish.</summary>
+    public const int OptimizeAfterImported = 5_000;
+
     /// <summary>
     /// Imports NDJSON, one memory per line, streamed. Each line is validated on its own (bad lines are reported by
     /// line number and skipped); the valid lines of a batch commit together or not at all.
@@ -53,6 +56,12 @@ internal sealed partial class MemoryService
         }
 
         await FlushAsync(batch, outcome, cancellationToken);
+        if (outcome.Imported >= OptimizeAfterImported)
+        {
+            // A bulk load changes the data's shape; fresh statistics keep the planner on the GIN indexes.
+            await store.OptimizeAsync(cancellationToken);
+        }
+
         return outcome;
     }
 

@@ -44,6 +44,9 @@ internal interface IMemoryStore
     /// <summary>Inserts new memories with their history rows, all or nothing.</summary>
     Task InsertBatchAsync(IReadOnlyList<MemoryRecord> batch, CancellationToken cancellationToken);
 
+    /// <summary>Refreshes planner statistics after a bulk change (PostgreSQL <c>ANALYZE</c>, SQLite <c>PRAGMA optimize</c>).</summary>
+    Task OptimizeAsync(CancellationToken cancellationToken);
+
     /// <summary>Every memory, oldest first, streamed.</summary>
     IAsyncEnumerable<MemoryRecord> ExportAsync(CancellationToken cancellationToken);
 }

@@ -32,6 +32,8 @@ internal abstract class RelationalMemoryStore : IMemoryStore
 
     public abstract Task<SearchResult> SearchAsync(SearchQuery query, MemoryFilter filter, int offset, int limit, CancellationToken cancellationToken);
 
+    public abstract Task OptimizeAsync(CancellationToken cancellationToken);
+
     public abstract Task InsertBatchAsync(IReadOnlyList<MemoryRecord> batch, CancellationToken cancellationToken);
 
     public abstract Task<IReadOnlySet<string>> FindKnownIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);

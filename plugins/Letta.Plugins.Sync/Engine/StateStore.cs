@@ -21,6 +21,7 @@ internal sealed class StateStore : IDisposable
         """;
 
     private readonly SqliteConnection? _connection;
+    private string? _copyDirectory;
 
     private StateStore(SqliteConnection? connection, bool readOnly)
     {
@@ -47,7 +48,11 @@ internal sealed class StateStore : IDisposable
         return new StateStore(connection, readOnly: false);
     }
 
-    /// <summary>Opens read-only for a dry-run; a missing database reads as empty and is not created.</summary>
+    /// <summary>
+    /// Opens for a dry-run: even a read-only SQLite connection to a WAL database creates <c>-wal</c>/<c>-shm</c>
+    /// files, so the dry-run reads a private copy (with its WAL) and the real state stays byte-identical.
+    /// A missing database reads as empty and is not created.
+    /// </summary>
     public static StateStore OpenReadOnly(string stateDirectory)
     {
         string path = PathIn(stateDirectory);
@@ -56,14 +61,23 @@ internal sealed class StateStore : IDisposable
             return new StateStore(null, readOnly: true);
         }
 
+        string copyDir = Path.Combine(Path.GetTempPath(), "letta-sync-dry-state-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(copyDir);
+        string copy = Path.Combine(copyDir, "state.db");
+        File.Copy(path, copy);
+        if (File.Exists(path + "-wal"))
+        {
+            File.Copy(path + "-wal", copy + "-wal");
+        }
+
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadOnly,
+            DataSource = copy,
+            Mode = SqliteOpenMode.ReadWrite,
             Pooling = false,
         }.ToString());
         connection.Open();
-        return new StateStore(connection, readOnly: true);
+        return new StateStore(connection, readOnly: true) { _copyDirectory = copyDir };
     }
 
     public Dictionary<string, StateRow> LoadCategory(string category)
@@ -155,7 +169,14 @@ internal sealed class StateStore : IDisposable
     /// <summary>Starts a batch of row writes; each <see cref="StateBatch.Commit"/> makes the rows so far durable.</summary>
     public StateBatch BeginBatch(string category) => new(Writable(), category);
 
-    public void Dispose() => _connection?.Dispose();
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        if (_copyDirectory is not null)
+        {
+            Directory.Delete(_copyDirectory, recursive: true);
+        }
+    }
 
     private SqliteConnection Writable() =>
         ReadOnly || _connection is null ? throw new InvalidOperationException("The state store is read-only (dry-run).") : _connection;

@@ -40,7 +40,7 @@ internal sealed record SyncRootMarker(string ClusterId, int FormatVersion)
         {
             // Another device created it first: use theirs.
             File.Delete(tmp);
-            return TryRead(layout) ?? throw;
+            return TryRead(layout) ?? throw new IOException("The sync marker exists but cannot be read.");
         }
 
         return marker;

@@ -70,8 +70,9 @@ internal static class RankKey
                 chars[i] = Digits[d - 1];
                 string result = new(chars);
 
-                // Never hand out an all-zero key: nothing could ever be placed before it.
-                return result.AsSpan().TrimEnd('0').Length == 0 ? null : result.TrimEnd('0').Length == result.Length ? result : result + Digits[Base / 2];
+                // Never hand out an all-zero key: nothing could ever be placed before it. (A rare key with no
+                // room left beside it makes the board re-rank that column.)
+                return result.AsSpan().TrimEnd('0').Length == 0 ? null : result;
             }
 
             chars[i] = Digits[Base - 1];

@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using Letta.Plugins.Tasks.Model;
 
 namespace Letta.Plugins.Tasks.Options;
@@ -24,15 +25,18 @@ public sealed class TasksOptionsValidator : AbstractValidator<TasksOptions>
         RuleFor(o => o.DeviceId)
             .Matches("^[A-Za-z0-9_.-]{1,64}$").When(o => o.DeviceId is not null)
             .WithMessage("deviceId may hold only letters, digits, '_', '.' and '-' (1 to 64)");
-        RuleForEach(o => o.WipLimits).Custom((pair, ctx) =>
+        RuleFor(o => o.WipLimits).Custom((limits, ctx) =>
         {
-            if (!Enum.TryParse<TaskColumn>(pair.Key, ignoreCase: true, out _) || int.TryParse(pair.Key, out _))
+            foreach ((string column, int limit) in limits ?? [])
             {
-                ctx.AddFailure("wipLimits", $"'{pair.Key}' is not a column (Backlog, InProgress, Review, Completed)");
-            }
-            else if (pair.Value < 1)
-            {
-                ctx.AddFailure("wipLimits", $"the limit for {pair.Key} must be at least 1");
+                if (!Enum.TryParse<TaskColumn>(column, ignoreCase: true, out _) || int.TryParse(column, out _))
+                {
+                    ctx.AddFailure(new ValidationFailure($"WipLimits.{column}", $"'{column}' is not a column (Backlog, InProgress, Review, Completed)"));
+                }
+                else if (limit < 1)
+                {
+                    ctx.AddFailure(new ValidationFailure($"WipLimits.{column}", $"the limit for {column} must be at least 1"));
+                }
             }
         });
     }

@@ -63,8 +63,16 @@ public sealed class MessageHubRequestTests
         var handlerCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using IDisposable handler = hub.ForPlugin("server").HandleRequests<Echo, string>(async (_, ct) =>
         {
-            using CancellationTokenRegistration registration = ct.Register(() => handlerCancelled.TrySetResult());
-            await Task.Delay(Timeout.Infinite, ct);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                handlerCancelled.TrySetResult();
+                throw;
+            }
+
             return "never";
         });
 

@@ -131,4 +131,25 @@ public sealed class PluginMessageHubOwnershipTests
         Should.Throw<ObjectDisposedException>(() => hub.ForPlugin("q"));
         hub.GetDiagnostics("p").Subscriptions.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Dispose_SubscriptionWhilePublisherWaitsForRoom_ReleasesThePublisher()
+    {
+        await using MessageHub hub = TestHub.Create(_logs);
+        var gate = new Gate();
+        IDisposable subscription = hub.ForPlugin("slow").Subscribe<Ping>(
+            async (_, _) => await gate.PassAsync(),
+            new SubscriptionOptions { Capacity = 1, FullMode = QueueFullMode.Wait });
+        PluginMessageHub publisher = hub.ForPlugin("pub");
+        await publisher.PublishAsync(new Ping(1));
+        await gate.WaitEnteredAsync();
+        await publisher.PublishAsync(new Ping(2));
+        ValueTask waiting = publisher.PublishAsync(new Ping(3));
+        waiting.IsCompleted.ShouldBeFalse();
+
+        subscription.Dispose();
+
+        await waiting.AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        gate.Open();
+    }
 }

@@ -116,4 +116,11 @@ internal sealed partial class PostgresMemoryStore
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
         value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    public override async Task OptimizeAsync(CancellationToken cancellationToken)
+    {
+        await using var conn = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var cmd = new NpgsqlCommand("ANALYZE memories; ANALYZE memory_history;", conn);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -71,4 +71,12 @@ internal sealed partial class SqliteMemoryStore
 
         await scope.CommitAsync(cancellationToken);
     }
+
+    public override async Task OptimizeAsync(CancellationToken cancellationToken)
+    {
+        await using var conn = await OpenConnectionAsync(cancellationToken);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA optimize;";
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

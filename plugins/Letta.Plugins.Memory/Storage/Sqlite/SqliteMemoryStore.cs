@@ -45,12 +45,6 @@ internal sealed partial class SqliteMemoryStore : RelationalMemoryStore, IDispos
         var conn = new SqliteConnection(_connectionString);
         await conn.OpenAsync(cancellationToken);
         conn.CreateFunction("memory_json_contains", (string doc, string pattern) => JsonContainment.Contains(doc, pattern), isDeterministic: true);
-        await using (var pragma = conn.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = NORMAL;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         return conn;
     }
 
@@ -62,6 +56,13 @@ internal sealed partial class SqliteMemoryStore : RelationalMemoryStore, IDispos
         try
         {
             var conn = await OpenConnectionAsync(cancellationToken);
+            await using (var pragma = conn.CreateCommand())
+            {
+                // WAL + NORMAL: a commit survives a crash of the process; only an OS crash may lose the last ones.
+                pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var tx = conn.BeginTransaction(deferred: false);
             return new WriteScope(conn, tx, new Releaser(_writeLock));
         }

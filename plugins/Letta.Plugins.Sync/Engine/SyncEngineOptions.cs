@@ -1,0 +1,51 @@
+namespace Letta.Plugins.Sync.Engine;
+
+/// <summary>Everything one device's engine needs; plain values so tests can build several devices in one process.</summary>
+internal sealed class SyncEngineOptions
+{
+    public required string CloudFolder { get; init; }
+
+    /// <summary>The plugin data directory: device.json, state.db, versions/, locks/, peers/.</summary>
+    public required string StateDirectory { get; init; }
+
+    public required IReadOnlyDictionary<string, SyncCategory> Categories { get; init; }
+
+    public string? DeviceName { get; init; }
+
+    /// <summary>Identifies the machine for clone detection; tests give each simulated device its own.</summary>
+    public string MachineId { get; init; } = DeviceIdentity.CurrentMachineId();
+
+    public int DeletionLimit { get; init; } = 20;
+
+    public int DeletionLimitPercent { get; init; } = 10;
+
+    public int MassChangePercent { get; init; } = 90;
+
+    /// <summary>The mass-change gate applies only to categories with at least this many files.</summary>
+    public int MassChangeMinimumFiles { get; init; } = 10;
+
+    public int ConflictLimit { get; init; } = 50;
+
+    public TimeSpan TombstoneRetention { get; init; } = TimeSpan.FromDays(90);
+
+    public TimeSpan VersionsRetention { get; init; } = TimeSpan.FromDays(30);
+
+    public TimeSpan LockTtl { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>fsync downloaded files before the rename, and the cloud folder before a manifest is published.</summary>
+    public bool Durable { get; init; } = true;
+
+    public bool CaseInsensitive { get; init; } = OperatingSystem.IsMacOS() || OperatingSystem.IsWindows();
+
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public string AppVersion { get; init; } = "1.0.0";
+
+    /// <summary>See <see cref="ScanOptions.UnavailableProbe"/>.</summary>
+    public Func<string, string?>? UnavailableProbe { get; init; }
+
+    /// <summary>Test seam: called at each phase boundary; throw <see cref="SimulatedCrashException"/> to stop there.</summary>
+    public Action<CrashPoint, string?>? CrashHook { get; init; }
+}

@@ -1,0 +1,45 @@
+namespace Letta.Plugins.Sync.Engine;
+
+/// <summary>What one category run did (or, for a dry-run, would do).</summary>
+internal sealed class SyncRunResult
+{
+    public required string Category { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public bool Succeeded { get; set; }
+
+    /// <summary>The gate or error that stopped the run (for a dry-run: the gate that would trip).</summary>
+    public string? Failure { get; set; }
+
+    public SyncGate? Gate { get; set; }
+
+    public List<PlanItem> Plan { get; } = [];
+
+    public List<ScanIssue> Issues { get; } = [];
+
+    public List<ScanIssue> Errors { get; } = [];
+
+    public List<(string Path, string ConflictPath, string? Other)> Conflicts { get; } = [];
+
+    public int FilesSent { get; set; }
+
+    public int FilesReceived { get; set; }
+
+    public int FilesDeleted { get; set; }
+
+    public int Hashed { get; set; }
+
+    public long HashedBytes { get; set; }
+
+    public int LocalFiles { get; set; }
+
+    public bool Published { get; set; }
+
+    public TimeSpan Duration { get; set; }
+
+    public DateTimeOffset FinishedAt { get; set; }
+
+    /// <summary>The plan as printed by <c>letta sync plan</c>.</summary>
+    public IEnumerable<string> PlanLines => Plan.Where(p => p.Action is not PlanAction.UpdateVersion).Select(p => p.ToString());
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Letta.Plugins.Tasks.Api;
+
+/// <summary>Turns the board's exceptions into problem details for every endpoint of the plugin.</summary>
+internal sealed class TaskErrorFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ProblemMapping.ToResult(ex) is not null)
+        {
+            return ProblemMapping.ToResult(ex);
+        }
+    }
+}

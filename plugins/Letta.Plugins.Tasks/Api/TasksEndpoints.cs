@@ -1,0 +1,123 @@
+using Letta.Plugins.Tasks.Board;
+using Letta.Plugins.Tasks.Model;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Letta.Plugins.Tasks.Api;
+
+/// <summary>The REST API under <c>/api/tasks/</c>.</summary>
+internal static class TasksEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        RouteGroupBuilder g = endpoints.MapGroup("").AddEndpointFilter<TaskErrorFilter>();
+
+        g.MapGet("/", async (HttpRequest req, TaskBoard board, CancellationToken ct) =>
+        {
+            TaskFilter filter = TaskRequests.ToFilter(req.Query);
+            await board.EnsureLoadedAsync(ct);
+            return Results.Ok(board.List(filter).Select(TaskDto.From).ToList());
+        });
+
+        g.MapPost("/", async (HttpRequest req, TaskBoard board, CancellationToken ct) =>
+        {
+            NewTask input = TaskRequests.ToNewTask(await TaskRequests.ReadBodyAsync(req, ct));
+            TaskItem task = await board.CreateAsync(input, ct);
+            return Results.Created($"{req.PathBase}{req.Path.Value?.TrimEnd('/')}/{task.Id}", View(board, task));
+        });
+
+        g.MapGet("/board", async (TaskBoard board, CancellationToken ct) =>
+        {
+            await board.EnsureLoadedAsync(ct);
+            return Results.Ok(BoardView(board));
+        });
+
+        g.MapGet("/board/text", async (TaskBoard board, int? width, int? rows, CancellationToken ct) =>
+        {
+            await board.EnsureLoadedAsync(ct);
+            return Results.Text(BoardTextRenderer.Render(board, width ?? 120, rows ?? 40), "text/plain; charset=utf-8");
+        });
+
+        g.MapPost("/sync", async (TaskBoard board, CancellationToken ct) =>
+        {
+            bool changed = await board.SyncAsync(ct);
+            return Results.Ok(new { changed, tasks = board.Current.Active.Count, archived = board.Current.Archived.Count, readOnlyReason = board.BoardError?.ToString() });
+        });
+
+        g.MapPost("/archive", async (HttpRequest req, TaskBoard board, CancellationToken ct) =>
+        {
+            var body = await TaskRequests.ReadBodyAsync(req, ct);
+            string? id = RequestParsing.String(body, "id");
+            int? days = RequestParsing.Int(body, "olderThanDays");
+            if (days is < 0)
+            {
+                throw new TaskValidationException("olderThanDays", "must be zero or more");
+            }
+
+            IReadOnlyList<TaskItem> archived = await board.ArchiveAsync(id, days is { } d ? TimeSpan.FromDays(d) : null, ct);
+            return Results.Ok(new { archived = archived.Select(t => TaskDto.From(t, null, archived: true)).ToList() });
+        });
+
+        g.MapGet("/archive", async (HttpRequest req, TaskBoard board, CancellationToken ct) =>
+        {
+            TaskFilter filter = TaskRequests.ToFilter(req.Query);
+            await board.EnsureLoadedAsync(ct);
+            return Results.Ok(board.ListArchive(filter).Select(t => TaskDto.From(t, null, archived: true)).ToList());
+        });
+
+        g.MapPost("/archive/{id}/restore", async (string id, TaskBoard board, CancellationToken ct) =>
+            Results.Ok(View(board, await board.RestoreAsync(id, ct))));
+
+        g.MapGet("/{id}", async (string id, TaskBoard board, CancellationToken ct) =>
+        {
+            await board.EnsureLoadedAsync(ct);
+            return board.Find(id) is { } found ? Results.Ok(TaskDto.From(found)) : throw new TaskNotFoundException(id);
+        });
+
+        g.MapPatch("/{id}", async (string id, HttpRequest req, TaskBoard board, CancellationToken ct) =>
+        {
+            TaskPatch patch = TaskRequests.ToPatch(await TaskRequests.ReadBodyAsync(req, ct));
+            return Results.Ok(View(board, await board.UpdateAsync(id, patch, ct)));
+        });
+
+        g.MapDelete("/{id}", async (string id, long? version, TaskBoard board, CancellationToken ct) =>
+        {
+            Tombstone tomb = await board.DeleteAsync(id, version, ct);
+            return Results.Ok(new { id, deleted = true, version = tomb.Version });
+        });
+
+        g.MapPost("/{id}/move", async (string id, HttpRequest req, TaskBoard board, CancellationToken ct) =>
+        {
+            var body = await TaskRequests.ReadBodyAsync(req, ct);
+            TaskColumn status = RequestParsing.ParseStatus(RequestParsing.String(body, "status", "to"));
+            int? position = RequestParsing.Int(body, "position");
+            if (position is < 0)
+            {
+                throw new TaskValidationException("position", "must be zero or more");
+            }
+
+            return Results.Ok(View(board, await board.MoveAsync(id, status, position, RequestParsing.Long(body, "version"), ct)));
+        });
+
+        g.MapPost("/{id}/done", async (string id, TaskBoard board, CancellationToken ct) =>
+            Results.Ok(View(board, await board.MoveAsync(id, TaskColumn.Completed, null, null, ct))));
+    }
+
+    private static TaskDto View(TaskBoard board, TaskItem task)
+    {
+        BoardState state = board.Current;
+        return TaskDto.From(task, state.Active.ContainsKey(task.Id) ? state.PositionOf(task) : null);
+    }
+
+    private static BoardDto BoardView(TaskBoard board)
+    {
+        BoardState state = board.Current;
+        var columns = Enum.GetValues<TaskColumn>().Select(c =>
+        {
+            IReadOnlyList<TaskItem> tasks = state.Column(c);
+            return new BoardColumnDto(c.ToString(), tasks.Count, board.WipLimit(c), [.. tasks.Select((t, i) => TaskDto.From(t, i))]);
+        }).ToList();
+        return new BoardDto(columns, state.Active.Count, state.Archived.Count, board.Settings.Folder, board.BoardError?.ToString());
+    }
+}

@@ -1,0 +1,208 @@
+using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Tests.Support;
+
+namespace Letta.Plugins.Sync.Tests.Engine;
+
+/// <summary>Safety gates and dry-run: sync.md §12 scenarios 13–17, 35, 36.</summary>
+public sealed class GateScenarioTests : IDisposable
+{
+    private readonly SyncWorld _world = new();
+    private readonly SimulatedDevice _a;
+    private readonly SimulatedDevice _b;
+
+    public GateScenarioTests()
+    {
+        _a = _world.AddDevice("a");
+        _b = _world.AddDevice("b");
+        for (int i = 0; i < 40; i++)
+        {
+            _a.Write($"docs/{i:D2}.md", "document " + i);
+        }
+
+        _a.SyncOk();
+        _b.SyncOk();
+    }
+
+    public void Dispose() => _world.Dispose();
+
+    [Fact]
+    public void Sync_DeletingMoreThanTheLimit_AbortsBeforeAnyChangeUntilForced()
+    {
+        for (int i = 0; i < 25; i++)
+        {
+            _a.Delete($"docs/{i:D2}.md");
+        }
+
+        SyncRunResult aborted = _a.Sync();
+
+        aborted.Gate.ShouldBe(SyncGate.DeletionLimit);
+        aborted.Failure!.ShouldContain("25 deletions");
+        _b.SyncOk();
+        _b.Snapshot().Count.ShouldBe(40);
+
+        _a.SyncOk(force: true).FilesDeleted.ShouldBe(25);
+        _b.SyncOk(force: true);
+        _b.Snapshot().Count.ShouldBe(15);
+    }
+
+    [Fact]
+    public void Sync_RenamingADirectoryOfAllFiles_IsNotCountedAsDeletions()
+    {
+        Directory.Move(_a.Path_("docs"), _a.Path_("archive"));
+
+        SyncRunResult a = _a.Sync();
+
+        a.Gate.ShouldBeNull();
+        a.Succeeded.ShouldBeTrue();
+        _b.SyncOk();
+        _b.Snapshot().Keys.ShouldAllBe(k => k.StartsWith("archive/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Sync_LocalFolderMissing_AbortsWithZeroDeletionsAnywhere()
+    {
+        Directory.Move(_a.Folder, _a.Folder + "-unmounted");
+
+        SyncRunResult r = _a.Sync();
+
+        r.Gate.ShouldBe(SyncGate.LocalMarker);
+        r.Sync_ShouldHaveChangedNothing();
+        _b.SyncOk();
+        _b.Snapshot().Count.ShouldBe(40);
+    }
+
+    [Fact]
+    public void Sync_LocalMarkerMissing_Aborts()
+    {
+        File.Delete(Path.Combine(_a.Folder, SyncPaths.LocalMarkerName));
+
+        _a.Sync(force: true).Gate.ShouldBe(SyncGate.LocalMarker);
+    }
+
+    [Fact]
+    public void Sync_LocalFolderEmptied_AbortsUnlessForced()
+    {
+        foreach (string f in Directory.EnumerateFiles(_a.Folder, "*.md", SearchOption.AllDirectories))
+        {
+            File.Delete(f);
+        }
+
+        SyncRunResult r = _a.Sync();
+
+        r.Gate.ShouldBe(SyncGate.EmptySide);
+        _b.SyncOk();
+        _b.Snapshot().Count.ShouldBe(40);
+    }
+
+    [Fact]
+    public void Sync_CloudMarkerMissing_AbortsWithNoChanges()
+    {
+        File.Delete(Path.Combine(_world.Cloud, "LettaSync", ".syncroot"));
+        _a.Write("docs/new.md", "new");
+
+        SyncRunResult r = _a.Sync(force: true);
+
+        r.Gate.ShouldBe(SyncGate.CloudMarker);
+        File.Exists(Path.Combine(_world.Cloud, "LettaSync", ".syncroot")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Sync_CloudFolderUnmounted_AbortsWithNoChanges()
+    {
+        Directory.Move(_world.Cloud, _world.Cloud + "-gone");
+
+        SyncRunResult r = _b.Sync();
+
+        r.Gate.ShouldBe(SyncGate.CloudMarker);
+        _b.Snapshot().Count.ShouldBe(40);
+        Directory.Exists(_world.Cloud).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Sync_ClusterIdMismatch_Aborts()
+    {
+        string marker = Path.Combine(_world.Cloud, "LettaSync", ".syncroot");
+        File.WriteAllText(marker, """{"clusterId":"ffffffffffffffffffffffffffffffff","formatVersion":1}""");
+
+        _a.Sync(force: true).Gate.ShouldBe(SyncGate.CloudMarker);
+    }
+
+    [Fact]
+    public void Sync_NearlyEveryFileTouched_AbortsUnlessForcedAndThenTransfersNothing()
+    {
+        foreach (string f in Directory.EnumerateFiles(_a.Path_("docs")))
+        {
+            File.SetLastWriteTimeUtc(f, DateTime.UtcNow.AddHours(-3));
+        }
+
+        _a.Sync().Gate.ShouldBe(SyncGate.MassChange);
+        SyncRunResult forced = _a.SyncOk(force: true);
+
+        forced.FilesSent.ShouldBe(0);
+        forced.Published.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Sync_DryRun_PrintsPlanAndLeavesFilesAndStateByteIdentical()
+    {
+        _a.Write("docs/new.md", "new");
+        _a.Delete("docs/00.md");
+        _b.Write("docs/01.md", "edited on b");
+        _b.SyncOk();
+        Dictionary<string, byte[]> before = Bytes(_a.Home, _a.Folder, _world.Cloud);
+
+        SyncRunResult dry = _a.Sync(dryRun: true);
+
+        dry.DryRun.ShouldBeTrue();
+        dry.Plan.Select(p => (p.Action, p.Key)).ShouldBe(
+            [(PlanAction.PushDelete, "docs/00.md"), (PlanAction.Pull, "docs/01.md"), (PlanAction.Push, "docs/new.md")], ignoreOrder: true);
+        dry.PlanLines.ShouldContain(l => l.Contains("docs/new.md", StringComparison.Ordinal));
+        Dictionary<string, byte[]> after = Bytes(_a.Home, _a.Folder, _world.Cloud);
+        after.Keys.ShouldBe(before.Keys, ignoreOrder: true);
+        after.Where(kv => !kv.Value.AsSpan().SequenceEqual(before[kv.Key])).Select(kv => kv.Key).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Sync_DryRunThatWouldTripAGate_SaysSo()
+    {
+        for (int i = 0; i < 30; i++)
+        {
+            _a.Delete($"docs/{i:D2}.md");
+        }
+
+        SyncRunResult dry = _a.Sync(dryRun: true);
+
+        dry.Gate.ShouldBe(SyncGate.DeletionLimit);
+        dry.Failure!.ShouldStartWith("Would abort");
+        dry.Plan.Count(p => p.Action == PlanAction.PushDelete).ShouldBe(30);
+    }
+
+    [Fact]
+    public void Sync_SecondProcessWhileLocked_ExitsOnLockAndStaleLockExpires()
+    {
+        string lockPath = CategoryLock.PathFor(_a.StateDirectory, "memories");
+        using (CategoryLock.Acquire(_a.StateDirectory, "memories", TimeSpan.FromMinutes(5), TimeProvider.System))
+        {
+            _a.Sync().Gate.ShouldBe(SyncGate.Lock);
+        }
+
+        File.Exists(lockPath).ShouldBeFalse();
+        File.WriteAllText(lockPath, """{"pid":1,"host":"elsewhere","expiresAt":"2020-01-01T00:00:00+00:00"}""");
+        _a.SyncOk();
+        File.Exists(lockPath).ShouldBeFalse();
+    }
+
+    private static Dictionary<string, byte[]> Bytes(params string[] roots)
+    {
+        var map = new Dictionary<string, byte[]>();
+        foreach (string root in roots)
+        {
+            foreach (string f in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+            {
+                map[f] = File.ReadAllBytes(f);
+            }
+        }
+
+        return map;
+    }
+}

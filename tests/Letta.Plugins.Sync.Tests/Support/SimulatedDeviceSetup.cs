@@ -1,0 +1,25 @@
+using Letta.Plugins.Sync.Engine;
+
+namespace Letta.Plugins.Sync.Tests.Support;
+
+/// <summary>Per-device knobs for a simulated device.</summary>
+internal sealed class SimulatedDeviceSetup
+{
+    public SyncDirection Direction { get; set; } = SyncDirection.TwoWay;
+
+    public SyncCategoryKind Kind { get; set; } = SyncCategoryKind.Files;
+
+    public long MaxFileSize { get; set; } = long.MaxValue;
+
+    public bool CaseInsensitive { get; set; }
+
+    public int DeletionLimit { get; set; } = 20;
+
+    public HashSet<string> Unavailable { get; } = [];
+
+    public TimeProvider? Clock { get; set; }
+
+    public string? StateDirectory { get; set; }
+
+    public string? MachineId { get; set; }
+}
