@@ -64,12 +64,12 @@ public sealed partial class LettaHostProcess : IAsyncDisposable
         string pluginsDirectory = options.PluginsDirectory ?? Own(owned, TempDirectory("letta-plugins-"));
         foreach (string id in options.PluginIds)
         {
-            CopyDirectory(Path.Combine(RepoPaths.PluginsArtifacts, id), Path.Combine(pluginsDirectory, id));
+            DirectoryCopy.Copy(Path.Combine(RepoPaths.PluginsArtifacts, id), Path.Combine(pluginsDirectory, id));
         }
 
         foreach (string id in options.TestPluginIds)
         {
-            CopyDirectory(Path.Combine(RepoPaths.TestPluginsArtifacts, id), Path.Combine(pluginsDirectory, id));
+            DirectoryCopy.Copy(Path.Combine(RepoPaths.TestPluginsArtifacts, id), Path.Combine(pluginsDirectory, id));
         }
 
         string pluginsConfig = Path.Combine(home, "plugins.json");
@@ -240,25 +240,6 @@ public sealed partial class LettaHostProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void CopyDirectory(string source, string destination)
-    {
-        if (!Directory.Exists(source))
-        {
-            throw new DirectoryNotFoundException($"{source} does not exist; build the solution so the plugin is published there.");
-        }
-
-        foreach (string directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(destination, Path.GetRelativePath(source, directory)));
-        }
-
-        Directory.CreateDirectory(destination);
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(destination, Path.GetRelativePath(source, file)), overwrite: true);
-        }
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]

@@ -52,12 +52,7 @@ internal static class LettaServer
         var hostServices = new PluginHostServices(home, serilog, hub, TimeProvider.System, chatClient, aiConfigured);
 
         string pluginsDirectory = PluginsLocations.ResolvePluginsDirectory(options);
-        var bootstrapper = new PluginBootstrapper(
-            new PluginDiscovery(loggerFactory.CreateLogger<PluginDiscovery>()),
-            new PluginPreflight(HostAssemblyCatalog.FromRuntime()),
-            new PluginComposer(hostServices),
-            loggerFactory.CreateLogger<PluginBootstrapper>());
-        PluginCatalog catalog = bootstrapper.Bootstrap(pluginsDirectory, pluginsFile);
+        PluginCatalog catalog = PluginPipeline.CreateBootstrapper(hostServices, loggerFactory).Bootstrap(pluginsDirectory, pluginsFile);
 
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(home);

@@ -87,16 +87,22 @@ internal sealed partial class MessageHub
     private static async ValueTask PublishWaitingAsync<T>(Subscription<T>[] subscribers, int firstBlocked, T message, CancellationToken cancellationToken)
         where T : notnull
     {
-        List<Subscription<T>> blocked = [subscribers[firstBlocked]];
+        List<Subscription<T>>? moreBlocked = null;
         for (int i = firstBlocked + 1; i < subscribers.Length; i++)
         {
             if (!subscribers[i].TryEnqueue(message))
             {
-                blocked.Add(subscribers[i]);
+                (moreBlocked ??= []).Add(subscribers[i]);
             }
         }
 
-        foreach (Subscription<T> subscription in blocked)
+        await subscribers[firstBlocked].EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+        if (moreBlocked is null)
+        {
+            return;
+        }
+
+        foreach (Subscription<T> subscription in moreBlocked)
         {
             await subscription.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
         }

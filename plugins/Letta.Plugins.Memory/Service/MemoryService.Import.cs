@@ -22,39 +22,63 @@ internal sealed partial class MemoryService
         var reader = new BoundedLineReader(body, options.Value.MaxContentLength * 2 + 256 * 1024);
         var outcome = new ImportOutcome();
         var batch = new List<(long Line, MemoryRecord Memory, bool ExplicitId)>(batchSize);
+        Task inFlight = Task.CompletedTask;
         long lineNumber = 0;
-        while (true)
+        try
         {
-            var (line, tooLong) = await reader.ReadLineAsync(cancellationToken);
-            if (line is null)
+            while (true)
             {
-                break;
-            }
+                var (line, tooLong) = await reader.ReadLineAsync(cancellationToken);
+                if (line is null)
+                {
+                    break;
+                }
 
-            lineNumber++;
-            if (tooLong)
-            {
-                outcome.Fail(lineNumber, "line", "The line is too long.");
-                continue;
-            }
+                lineNumber++;
+                if (tooLong)
+                {
+                    outcome.Fail(lineNumber, "line", "The line is too long.");
+                    continue;
+                }
 
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
 
-            var parsed = ParseLine(line, lineNumber, outcome);
-            if (parsed is not null)
-            {
-                batch.Add((lineNumber, parsed.Value.Memory, parsed.Value.ExplicitId));
-            }
+                var parsed = ParseLine(line, lineNumber, outcome);
+                if (parsed is not null)
+                {
+                    batch.Add((lineNumber, parsed.Value.Memory, parsed.Value.ExplicitId));
+                }
 
-            if (batch.Count >= batchSize)
-            {
-                await FlushAsync(batch, outcome, cancellationToken);
+                if (batch.Count >= batchSize)
+                {
+                    // One batch in flight while the next is parsed: the database works while this side reads and
+                    // validates. Batches still commit one after another, in order.
+                    await inFlight;
+                    inFlight = FlushAsync([.. batch], outcome, cancellationToken);
+                    batch.Clear();
+                }
             }
         }
+        catch
+        {
+            // Never leave the batch in flight unobserved; its own failure is already in the outcome.
+            try
+            {
+                await inFlight;
+            }
+#pragma warning disable CA1031 // the original exception is the one to surface
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
 
+            throw;
+        }
+
+        await inFlight;
         await FlushAsync(batch, outcome, cancellationToken);
         if (outcome.Imported >= OptimizeAfterImported)
         {
@@ -96,6 +120,7 @@ internal sealed partial class MemoryService
 
     private async Task FlushAsync(List<(long Line, MemoryRecord Memory, bool ExplicitId)> batch, ImportOutcome outcome, CancellationToken cancellationToken)
     {
+        await Task.Yield(); // let the reader go on parsing the next batch
         if (batch.Count == 0)
         {
             return;
@@ -123,7 +148,6 @@ internal sealed partial class MemoryService
 
         var first = batch[0].Line;
         var last = batch[^1].Line;
-        batch.Clear();
         if (accepted.Count == 0)
         {
             return;
@@ -140,7 +164,7 @@ internal sealed partial class MemoryService
             return;
         }
 
-        outcome.Imported += accepted.Count;
+        outcome.AddImported(accepted.Count);
         foreach (var m in accepted)
         {
             await PublishAsync(new MemoryCreated(m.Id, m.Title, m.Tags, m.Source, m.Version, m.UpdatedAt), cancellationToken);
@@ -156,20 +180,44 @@ internal sealed partial class MemoryService
     /// <summary>The running result of an import.</summary>
     internal sealed class ImportOutcome
     {
-        public long Imported { get; set; }
+        private readonly Lock _lock = new();
+        private readonly List<ImportFailure> _failed = [];
+
+        public long Imported { get; private set; }
 
         public long FailedCount { get; private set; }
 
-        public List<ImportFailure> Failed { get; } = [];
+        /// <summary>The reported failures, in line order (a batch's database failure is reported after later parse errors).</summary>
+        public IReadOnlyList<ImportFailure> Failed
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return [.. _failed.OrderBy(f => f.Line)];
+                }
+            }
+        }
 
-        public bool FailuresTruncated => FailedCount > Failed.Count;
+        public bool FailuresTruncated => FailedCount > _failed.Count;
+
+        public void AddImported(long count)
+        {
+            lock (_lock)
+            {
+                Imported += count;
+            }
+        }
 
         public void Fail(long line, string field, string error)
         {
-            FailedCount++;
-            if (Failed.Count < MaxReportedFailures)
+            lock (_lock)
             {
-                Failed.Add(new ImportFailure(line, field, error));
+                FailedCount++;
+                if (_failed.Count < MaxReportedFailures)
+                {
+                    _failed.Add(new ImportFailure(line, field, error));
+                }
             }
         }
 

@@ -60,7 +60,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         DeviceIdentity device = dry
             ? _device ?? DeviceIdentity.TryLoad(Options.StateDirectory, Options.DeviceName, Options.MachineId) ?? Ephemeral()
             : Device;
-        using StateStore state = dry ? StateStore.OpenReadOnly(Options.StateDirectory) : StateStore.Open(Options.StateDirectory);
+        using StateStore state = dry ? StateStore.OpenReadOnly(Options.StateDirectory) : OpenOwnState(device);
 
         SyncRootMarker? marker = CheckCloudMarker(state, dry);
         var registry = new DeviceRegistry(Layout, device, Options.AppVersion);
@@ -189,6 +189,47 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         state.SetMeta(seqKey, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
         state.SetMeta("dirty:" + category.Name, "0");
         Options.CrashHook?.Invoke(CrashPoint.AfterPublish, null);
+    }
+
+    /// <summary>
+    /// Opens state.db; a state written under another device id (a cloned or copied state directory that got a new
+    /// id) is set aside, so this device rejoins like one without state: nothing is deleted, differences conflict.
+    /// </summary>
+    private StateStore OpenOwnState(DeviceIdentity device)
+    {
+        StateStore state = StateStore.Open(Options.StateDirectory);
+        string? owner = state.GetMeta("deviceId");
+        if (owner is null)
+        {
+            state.SetMeta("deviceId", device.Id);
+            return state;
+        }
+
+        if (owner == device.Id)
+        {
+            return state;
+        }
+
+        state.Dispose();
+        string path = StateStore.PathIn(Options.StateDirectory);
+        string aside = $"{path}.previous-{owner[..7]}-{Options.Clock.GetUtcNow():yyyyMMddHHmmss}";
+        foreach (string suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(path + suffix))
+            {
+                File.Move(path + suffix, aside + suffix);
+            }
+        }
+
+        string peers = Path.Combine(Options.StateDirectory, "peers");
+        if (Directory.Exists(peers))
+        {
+            Directory.Delete(peers, recursive: true);
+        }
+
+        state = StateStore.Open(Options.StateDirectory);
+        state.SetMeta("deviceId", device.Id);
+        return state;
     }
 
     private SyncRootMarker? CheckCloudMarker(StateStore state, bool dry)

@@ -34,12 +34,7 @@ internal sealed class BootstrapHarness : IAsyncDisposable
         var home = new LettaHome(_home);
         home.EnsureCreated();
         var services = new PluginHostServices(home, _logger, Hub, TimeProvider.System, new UnconfiguredChatClient(), IsAiConfigured: false);
-        var bootstrapper = new PluginBootstrapper(
-            new PluginDiscovery(NullLogger<PluginDiscovery>.Instance),
-            new PluginPreflight(HostAssemblyCatalog.FromRuntime()),
-            new PluginComposer(services),
-            NullLogger<PluginBootstrapper>.Instance);
-        return bootstrapper.Bootstrap(Plugins.Path, file);
+        return PluginPipeline.CreateBootstrapper(services, NullLoggerFactory.Instance).Bootstrap(Plugins.Path, file);
     }
 
     public async Task<PluginCatalog> StartAsync(string? pluginsJson = null)

@@ -44,18 +44,8 @@ internal sealed class PluginsFolder : IDisposable
 
     private string Add(string source, string folderName, Action<JsonObject>? editManifest)
     {
-        if (!Directory.Exists(source))
-        {
-            throw new DirectoryNotFoundException($"{source} is missing: build the solution so fixtures are published.");
-        }
-
         string target = System.IO.Path.Combine(Path, folderName);
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string destination = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
+        DirectoryCopy.Copy(source, target);
 
         if (editManifest is not null)
         {

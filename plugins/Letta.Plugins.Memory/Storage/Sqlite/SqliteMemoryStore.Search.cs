@@ -63,13 +63,55 @@ internal sealed partial class SqliteMemoryStore
     public override async Task InsertBatchAsync(IReadOnlyList<MemoryRecord> batch, CancellationToken cancellationToken)
     {
         await using var scope = await BeginWriteAsync(cancellationToken);
+
+        // Two statements prepared once per batch and re-bound per row: preparing per row costs more than the insert.
+        await using var insert = scope.Command(
+            "INSERT INTO memories (id, title, content, tags, metadata, source, created_at, updated_at, version) " +
+            "VALUES (@id, @title, @content, @tags, @metadata, @source, @created_at, @updated_at, @version)");
+        await using var history = scope.Command(
+            "INSERT INTO memory_history (memory_id, version, event, changed_at, title, content, tags, metadata, source, created_at) " +
+            "VALUES (@id, @version, 'import', @updated_at, @title, @content, @tags, @metadata, @source, @created_at)");
+        var insertParams = Bind(insert);
+        var historyParams = Bind(history);
+        insert.Prepare();
+        history.Prepare();
         foreach (var memory in batch)
         {
-            await InsertRowAsync(scope, memory, cancellationToken);
-            await AppendHistoryAsync(scope, HistoryEvents.Import, memory.UpdatedAt, memory, cancellationToken);
+            Set(insertParams, memory);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            Set(historyParams, memory);
+            await history.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await scope.CommitAsync(cancellationToken);
+    }
+
+    private static System.Data.Common.DbParameter[] Bind(System.Data.Common.DbCommand cmd)
+    {
+        string[] names = ["@id", "@title", "@content", "@tags", "@metadata", "@source", "@created_at", "@updated_at", "@version"];
+        var parameters = new System.Data.Common.DbParameter[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            parameters[i] = cmd.CreateParameter();
+            parameters[i].ParameterName = names[i];
+            parameters[i].Value = DBNull.Value;
+            cmd.Parameters.Add(parameters[i]);
+        }
+
+        return parameters;
+    }
+
+    private static void Set(System.Data.Common.DbParameter[] p, MemoryRecord m)
+    {
+        p[0].Value = m.Id;
+        p[1].Value = m.Title;
+        p[2].Value = m.Content;
+        p[3].Value = TagsJson.Write(m.Tags);
+        p[4].Value = m.MetadataJson;
+        p[5].Value = (object?)m.Source ?? DBNull.Value;
+        p[6].Value = MemoryTime.ToMicros(m.CreatedAt);
+        p[7].Value = MemoryTime.ToMicros(m.UpdatedAt);
+        p[8].Value = m.Version;
     }
 
     public override async Task OptimizeAsync(CancellationToken cancellationToken)

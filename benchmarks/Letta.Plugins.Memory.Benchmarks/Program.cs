@@ -1,0 +1,43 @@
+using System.Globalization;
+using Letta.Plugins.Memory.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/Letta.Plugins.Memory.Benchmarks -- --count 100000 [--providers sqlite,postgres] [--iterations 200]
+var count = 100_000;
+var iterations = 200;
+string[] providers = ["sqlite", "postgres"];
+for (var i = 0; i < args.Length - 1; i++)
+{
+    switch (args[i])
+    {
+        case "--count":
+            count = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--iterations":
+            iterations = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--providers":
+            providers = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            break;
+    }
+}
+
+var results = new List<ProviderResult>();
+foreach (var provider in providers)
+{
+    results.Add(await ProviderBench.RunAsync(provider, count, iterations));
+}
+
+Console.WriteLine();
+Console.WriteLine($"Memory store benchmark: {count:N0} generated memories, {iterations} timed runs per query after 20 warm-up runs, {Environment.ProcessorCount} cores.");
+Console.WriteLine("REST = GET through the real letta host over HTTP with the API key; raw = the same SQL on a pooled connection to the same database.");
+Console.WriteLine();
+Console.WriteLine("| provider | import (REST NDJSON) | query | rows | REST p50 | REST p95 | raw p50 | raw p95 | REST/raw p50 |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+foreach (var r in results)
+{
+    foreach (var q in r.Queries)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {r.Provider} | {r.ImportRate:N0}/s ({r.Imported:N0} in {r.ImportTime.TotalSeconds:F1} s, {r.Failed} failed) | {q.Name} | {q.RestRows}/{q.RawRows} | {q.Rest.P50Ms:F2} ms | {q.Rest.P95Ms:F2} ms | {q.Raw.P50Ms:F2} ms | {q.Raw.P95Ms:F2} ms | {q.Ratio:F2}× |"));
+    }
+}

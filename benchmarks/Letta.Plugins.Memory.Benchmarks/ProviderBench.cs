@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Letta.Plugins.Memory.Storage.Postgres;
+using Letta.Plugins.Memory.Storage.Sqlite;
+using Letta.Testing;
+using Letta.Testing.Postgres;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Letta.Plugins.Memory.Benchmarks;
+
+/// <summary>
+/// One provider: start the real host (memory plugin only) over HTTP, import the corpus through REST, then time each
+/// query through REST and as the identical SQL run directly on the same database (pooled connection, same
+/// parameters, every column read).
+/// </summary>
+internal static class ProviderBench
+{
+    private const int SearchLimit = 20;
+    private const int ListLimit = 50;
+
+    public static async Task<ProviderResult> RunAsync(string provider, int count, int iterations)
+    {
+        TempPostgresCluster? cluster = null;
+        string? connectionString = null;
+        if (provider == "postgres")
+        {
+            cluster = await TempPostgresCluster.StartAsync(new TempPostgresOptions
+            {
+                Durable = true,
+                Settings = new Dictionary<string, string> { ["shared_buffers"] = "1GB", ["max_wal_size"] = "4GB" },
+            });
+            connectionString = await cluster.CreateDatabaseAsync("bench");
+        }
+
+        try
+        {
+            var pluginsJson = connectionString is null
+                ? null
+                : "{\"plugins\":{\"memory\":{\"enabled\":true,\"settings\":{\"ConnectionString\":" + JsonSerializer.Serialize(connectionString) + "}}}}";
+            await using var host = await LettaHostProcess.StartAsync(new LettaHostOptions { PluginIds = ["memory"], PluginsJson = pluginsJson });
+            using var http = host.CreateClient();
+            http.Timeout = Timeout.InfiniteTimeSpan;
+
+            var generator = new CorpusGenerator();
+            Console.Error.WriteLine($"[{provider}] importing {count:N0} memories through POST /api/memory/import …");
+            var clock = Stopwatch.StartNew();
+            using var response = await http.PostAsync("api/memory/import", new NdjsonStreamContent(generator, count));
+            var body = await response.Content.ReadAsStringAsync();
+            clock.Stop();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Import failed: {(int)response.StatusCode} {body}\n{host.Output}");
+            }
+
+            using var outcome = JsonDocument.Parse(body);
+            var imported = outcome.RootElement.GetProperty("imported").GetInt64();
+            var failed = outcome.RootElement.GetProperty("failedCount").GetInt64();
+            Console.Error.WriteLine($"[{provider}] imported {imported:N0} in {clock.Elapsed.TotalSeconds:F1} s; measuring queries …");
+
+            var tag = CorpusGenerator.FilterTag;
+            var queries = new List<QueryResult>();
+            var raw = provider == "postgres"
+                ? (IRawQueries)new PostgresRaw(connectionString!)
+                : new SqliteRaw(Path.Combine(host.HomeDirectory, "plugins", "memory", "memory.db"));
+            await using (raw as IAsyncDisposable)
+            {
+                foreach (var (name, term) in new[] { ("search common + tag", generator.CommonTerm), ("search rare + tag", generator.RareTerm) })
+                {
+                    var url = $"api/memory/search?q={Uri.EscapeDataString(term)}&tag={tag}&limit={SearchLimit}";
+                    queries.Add(await CompareAsync($"{name} ('{term}')", http, url, () => raw.SearchAsync(term, tag, SearchLimit + 1), iterations));
+                }
+
+                queries.Add(await CompareAsync($"list by tag ('{tag}')", http, $"api/memory/memories?tag={tag}&limit={ListLimit}", () => raw.ListAsync(tag, ListLimit + 1), iterations));
+            }
+
+            return new ProviderResult(provider, imported, failed, clock.Elapsed, queries);
+        }
+        finally
+        {
+            if (cluster is not null)
+            {
+                await cluster.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<QueryResult> CompareAsync(string name, HttpClient http, string url, Func<Task<int>> rawQuery, int iterations)
+    {
+        var restRows = 0;
+        var rest = await Latency.MeasureAsync(
+            async () =>
+            {
+                using var response = await http.GetAsync(url);
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {System.Text.Encoding.UTF8.GetString(bytes)}");
+                }
+
+                if (restRows == 0)
+                {
+                    using var doc = JsonDocument.Parse(bytes);
+                    restRows = doc.RootElement.GetProperty("items").GetArrayLength();
+                }
+            },
+            iterations);
+        var rawRows = 0;
+        var rawLatency = await Latency.MeasureAsync(async () => rawRows = await rawQuery(), iterations);
+        return new QueryResult(name, rest, rawLatency, restRows, rawRows);
+    }
+
+    private interface IRawQueries
+    {
+        Task<int> SearchAsync(string term, string tag, int limit);
+
+        Task<int> ListAsync(string tag, int limit);
+    }
+
+    private static async Task<int> DrainAsync(System.Data.Common.DbDataReader reader)
+    {
+        var rows = 0;
+        var values = new object[reader.FieldCount];
+        while (await reader.ReadAsync())
+        {
+            reader.GetValues(values);
+            rows++;
+        }
+
+        return rows;
+    }
+
+    /// <summary>The plugin's SQL text on a plain pooled Npgsql data source.</summary>
+    private sealed class PostgresRaw(string connectionString) : IRawQueries, IAsyncDisposable
+    {
+        private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+
+        public async Task<int> SearchAsync(string term, string tag, int limit)
+        {
+            await using var conn = await _dataSource.OpenConnectionAsync();
+            await using var cmd = new NpgsqlCommand(PostgresMemoryStore.SearchSql(" AND m.tags && @tags"), conn);
+            cmd.Parameters.Add(new NpgsqlParameter("tags", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = new[] { tag } });
+            cmd.Parameters.Add(new NpgsqlParameter("q", NpgsqlDbType.Text) { Value = $"('{term}':*)" });
+            cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
+            cmd.Parameters.Add(new NpgsqlParameter("offset", NpgsqlDbType.Integer) { Value = 0 });
+            await using var reader = await cmd.ExecuteReaderAsync();
+            return await DrainAsync(reader);
+        }
+
+        public async Task<int> ListAsync(string tag, int limit)
+        {
+            await using var conn = await _dataSource.OpenConnectionAsync();
+            await using var cmd = new NpgsqlCommand(
+                "SELECT m.id, m.title, m.content, m.tags, m.metadata, m.source, m.created_at, m.updated_at, m.version FROM memories m " +
+                "WHERE TRUE AND m.tags && @tags ORDER BY m.created_at DESC, m.id DESC LIMIT @limit", conn);
+            cmd.Parameters.Add(new NpgsqlParameter("tags", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = new[] { tag } });
+            cmd.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
+            await using var reader = await cmd.ExecuteReaderAsync();
+            return await DrainAsync(reader);
+        }
+
+        public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    }
+
+    /// <summary>The plugin's SQL text on a plain pooled SQLite connection to the host's database file.</summary>
+    private sealed class SqliteRaw(string path) : IRawQueries
+    {
+        private const string TagFilter = " AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.tag = @tag0 AND t.memory_seq = m.seq)";
+        private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
+
+        public async Task<int> SearchAsync(string term, string tag, int limit)
+        {
+            await using var conn = new SqliteConnection(_connectionString);
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = SqliteMemoryStore.SearchSql(TagFilter);
+            cmd.Parameters.AddWithValue("@tag0", tag);
+            cmd.Parameters.AddWithValue("@q", $"((\"{term}\"*))");
+            cmd.Parameters.AddWithValue("@limit", limit);
+            cmd.Parameters.AddWithValue("@offset", 0);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            return await DrainAsync(reader);
+        }
+
+        public async Task<int> ListAsync(string tag, int limit)
+        {
+            await using var conn = new SqliteConnection(_connectionString);
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText =
+                "SELECT m.id, m.title, m.content, m.tags, m.metadata, m.source, m.created_at, m.updated_at, m.version FROM memories m " +
+                $"WHERE TRUE{TagFilter} ORDER BY m.created_at DESC, m.id DESC LIMIT @limit";
+            cmd.Parameters.AddWithValue("@tag0", tag);
+            cmd.Parameters.AddWithValue("@limit", limit);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            return await DrainAsync(reader);
+        }
+    }
+}

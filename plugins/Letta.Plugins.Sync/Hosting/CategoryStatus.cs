@@ -1,0 +1,31 @@
+namespace Letta.Plugins.Sync.Hosting;
+
+/// <summary>The last run of one category, as shown by <c>letta sync status</c>.</summary>
+public sealed record CategoryStatus
+{
+    public required string Category { get; init; }
+
+    public DateTimeOffset? LastRunAt { get; init; }
+
+    public bool? LastRunSucceeded { get; init; }
+
+    public string? LastFailure { get; init; }
+
+    public double LastDurationMs { get; init; }
+
+    public int FilesSent { get; init; }
+
+    public int FilesReceived { get; init; }
+
+    public int FilesDeleted { get; init; }
+
+    public int Conflicts { get; init; }
+
+    public int Errors { get; init; }
+
+    public int Issues { get; init; }
+
+    public int LocalFiles { get; init; }
+
+    public IReadOnlyList<string> RecentErrors { get; init; } = [];
+}

@@ -1,0 +1,126 @@
+using Letta.Messaging;
+using Letta.Plugins.Sync.Engine;
+using Letta.Sync;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Letta.Plugins.Sync.Hosting;
+
+/// <summary>
+/// Runs categories for the schedule, the watcher, REST and CLI: one run at a time in this process (the engine's lock
+/// file also guards against other processes), records the status and publishes the hub events.
+/// </summary>
+internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginContext context, IMessageHub hub, TimeProvider clock, ILogger<SyncService> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public SyncStatusStore Status { get; } = new(context.DataDirectory);
+
+    public SyncEngineOptions EngineOptions => SyncEngineOptionsFactory.Create(options.CurrentValue, context, clock);
+
+    public SyncEngine CreateEngine() => new(EngineOptions);
+
+    public IReadOnlyList<string> Categories => EngineOptions.Categories.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public bool IsRunning => _gate.CurrentCount == 0;
+
+    /// <summary>Runs one category or all; throws <see cref="ArgumentException"/> for an unknown category.</summary>
+    public async Task<IReadOnlyList<SyncRunResult>> RunAsync(string? category, bool dryRun, bool force, Action<string>? progress, CancellationToken cancellationToken)
+    {
+        SyncEngine engine = CreateEngine();
+        IReadOnlyList<string> categories = category is null ? Categories : [category];
+        if (category is not null && !engine.Options.Categories.ContainsKey(category))
+        {
+            throw new ArgumentException($"Unknown category '{category}'. Known: {string.Join(", ", Categories)}.", nameof(category));
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var results = new List<SyncRunResult>();
+            foreach (string name in categories)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Invoke($"{name}: {(dryRun ? "planning" : "syncing")}…");
+                SyncRunResult result = await Task.Run(() => RunOne(engine, name, new SyncRunRequest(dryRun, force) { Progress = progress }), cancellationToken).ConfigureAwait(false);
+                results.Add(result);
+                progress?.Invoke(Describe(result));
+                if (!dryRun)
+                {
+                    await RecordAsync(engine, result, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return results;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public static string Describe(SyncRunResult r) => r.Succeeded
+        ? $"{r.Category}: {(r.DryRun ? "plan" : "done")} — sent {r.FilesSent}, received {r.FilesReceived}, deleted {r.FilesDeleted}, conflicts {r.Conflicts.Count}, errors {r.Errors.Count}, hashed {r.Hashed} ({r.Duration.TotalMilliseconds:F0} ms)"
+        : $"{r.Category}: FAILED — {r.Failure}";
+
+    private SyncRunResult RunOne(SyncEngine engine, string name, SyncRunRequest request)
+    {
+        try
+        {
+            return engine.Run(name, request);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException or System.Text.Json.JsonException)
+        {
+            logger.LogError(e, "Sync of {Category} failed", name);
+            return new SyncRunResult { Category = name, DryRun = request.DryRun, Succeeded = false, Failure = e.Message, FinishedAt = clock.GetUtcNow() };
+        }
+    }
+
+    private async Task RecordAsync(SyncEngine engine, SyncRunResult r, CancellationToken cancellationToken)
+    {
+        Status.Set(new CategoryStatus
+        {
+            Category = r.Category,
+            LastRunAt = r.FinishedAt,
+            LastRunSucceeded = r.Succeeded,
+            LastFailure = r.Failure,
+            LastDurationMs = Math.Round(r.Duration.TotalMilliseconds, 1),
+            FilesSent = r.FilesSent,
+            FilesReceived = r.FilesReceived,
+            FilesDeleted = r.FilesDeleted,
+            Conflicts = r.Conflicts.Count,
+            Errors = r.Errors.Count,
+            Issues = r.Issues.Count,
+            LocalFiles = r.LocalFiles,
+            RecentErrors = r.Errors.Take(10).Select(e => $"{e.Path}: {e.Message}").ToList(),
+        });
+
+        string deviceId = r.Succeeded || r.Gate is not null ? SafeDeviceId(engine) : "";
+        if (!r.Succeeded)
+        {
+            logger.LogWarning("Sync of {Category} stopped: {Reason}", r.Category, r.Failure);
+            await hub.PublishAsync(new SyncFailed(r.Category, r.Failure ?? "unknown error", r.FinishedAt), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        logger.LogInformation("{Summary}", Describe(r));
+        foreach ((string path, string conflictPath, string? other) in r.Conflicts)
+        {
+            await hub.PublishAsync(new SyncConflictDetected(r.Category, path, conflictPath, other ?? "", r.FinishedAt), cancellationToken).ConfigureAwait(false);
+        }
+
+        await hub.PublishAsync(new SyncCompleted(r.Category, deviceId, r.FilesSent, r.FilesReceived, r.FilesDeleted, r.Conflicts.Count, r.Duration, r.FinishedAt), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string SafeDeviceId(SyncEngine engine)
+    {
+        try
+        {
+            return engine.Device.Id;
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
