@@ -63,6 +63,7 @@ internal static class LettaServer
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<PluginHealthEvaluator>();
         builder.Services.AddHostedService<PluginLifecycleService>();
+        builder.Services.AddHostedService<PluginHealthMonitor>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.WebHost.UseUrls(options.Urls);

@@ -19,12 +19,14 @@ internal static class PluginsLocations
         }
 
         // A build from the repository publishes every plugin into artifacts/plugins; the path is baked in at build time.
-        string? repoDefault = typeof(PluginsLocations).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "LettaDefaultPluginsDirectory")?.Value;
+        string? repoDefault = BuildDefault("LettaDefaultPluginsDirectory");
         return Path.GetFullPath(repoDefault ?? besideExecutable);
     }
 
-    /// <summary>The explicit path, else <c>$LETTA_HOME/plugins.json</c>, else <c>./plugins.json</c>, else none.</summary>
+    /// <summary>
+    /// The explicit path, else <c>$LETTA_HOME/plugins.json</c>, else <c>./plugins.json</c>, else (in a build from the
+    /// repository) the repository's <c>plugins.json</c>, else none.
+    /// </summary>
     public static string? ResolvePluginsConfig(LettaHostOptions options, LettaHome home)
     {
         if (!string.IsNullOrWhiteSpace(options.PluginsConfig))
@@ -38,6 +40,15 @@ internal static class PluginsLocations
         }
 
         string local = Path.GetFullPath("plugins.json");
-        return File.Exists(local) ? local : null;
+        if (File.Exists(local))
+        {
+            return local;
+        }
+
+        string? repoDefault = BuildDefault("LettaDefaultPluginsConfig");
+        return repoDefault is not null && File.Exists(repoDefault) ? repoDefault : null;
     }
+
+    private static string? BuildDefault(string key) =>
+        typeof(PluginsLocations).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value;
 }

@@ -44,6 +44,10 @@ internal static partial class PluginManifestReader
         {
             errors.Add("id must be lower-case letters, digits and dashes, starting with a letter");
         }
+        else if (raw.Id is "plugins" or "openapi")
+        {
+            errors.Add($"id '{raw.Id}' is reserved: the host serves /api/{raw.Id}");
+        }
         else if (!FolderMatchesId(folderName, raw.Id))
         {
             errors.Add($"id '{raw.Id}' must equal the folder name '{folderName}' (or the folder must be '{raw.Id}@<anything>')");

@@ -56,6 +56,13 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
     private void RunCore(SyncCategory category, SyncRunRequest request, SyncRunResult result, string snapshotDir)
     {
         bool dry = request.DryRun;
+        var phase = Stopwatch.StartNew();
+        void Mark(string name)
+        {
+            result.PhaseMs[name] = Math.Round(phase.Elapsed.TotalMilliseconds, 1);
+            phase.Restart();
+        }
+
         DateTimeOffset now = Options.Clock.GetUtcNow();
         DeviceIdentity device = dry
             ? _device ?? DeviceIdentity.TryLoad(Options.StateDirectory, Options.DeviceName, Options.MachineId) ?? Ephemeral()
@@ -87,12 +94,16 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             SnapshotDirectory = snapshotDir,
             UnavailableProbe = Options.UnavailableProbe,
         };
+        Mark("open");
         LocalScan scan = LocalScanner.Scan(category, rows, scanOptions, now);
+        Mark("scan");
         Options.CrashHook?.Invoke(CrashPoint.AfterScan, null);
         RemoteView remote = RemoteReader.Read(Layout, Options.StateDirectory, state, category.Name, device.Id, revoked, Options.CaseInsensitive);
         result.Issues.AddRange(ForeignFiles());
+        Mark("remote");
 
         LocalScanner.Hash(category, scan, SyncPlanner.NeedingHash(scan, rows, remote).ToList(), scanOptions);
+        Mark("hash");
         var planner = new SyncPlanner(category, device, now);
         List<PlanItem> plan = planner.Plan(rows, scan, remote);
         if (SafetyGates.Deletions(plan) > Options.DeletionLimit && scan.Files.Values.Any(f => f.Sha is null && !f.Unavailable))
@@ -110,6 +121,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         result.LocalFiles = scan.Files.Count;
 
         SyncAbortedException? tripped = SafetyGates.Check(Options, rows, scan, remote, plan);
+        Mark("plan");
         if (dry)
         {
             result.Failure = tripped is null ? null : "Would abort: " + tripped.Message;
@@ -124,9 +136,11 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         }
 
         Execute(category, request, result, snapshotDir, device, state, categoryLock, rows, scan, remote, plan);
+        Mark("execute+publish");
         registry.Touch(Options.Clock.GetUtcNow());
         WriteLocalMarker(root, marker!);
         PruneVersions(category);
+        Mark("finish");
         result.Succeeded = true;
     }
 

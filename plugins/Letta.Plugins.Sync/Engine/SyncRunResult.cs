@@ -38,6 +38,9 @@ internal sealed class SyncRunResult
 
     public TimeSpan Duration { get; set; }
 
+    /// <summary>Milliseconds spent per phase (open, scan, remote, hash, plan, execute, publish), for diagnostics and benchmarks.</summary>
+    public Dictionary<string, double> PhaseMs { get; } = new(StringComparer.Ordinal);
+
     public DateTimeOffset FinishedAt { get; set; }
 
     /// <summary>The plan as printed by <c>letta sync plan</c>.</summary>

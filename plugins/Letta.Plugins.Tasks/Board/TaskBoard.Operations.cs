@@ -34,6 +34,7 @@ internal sealed partial class TaskBoard
                 Version = 1,
                 DeviceId = _settings.DeviceId,
                 ExternalRefs = new Dictionary<string, string>(input.ExternalRefs, StringComparer.Ordinal),
+                Clock = TaskClock.All(FieldStamp.Of(1, now, _settings.DeviceId)),
             };
             work.SetActive(task);
             events.Add(s => new TaskCreated(task.Id, task.Title, task.Status.ToString(), task.Priority.ToString(), now));
@@ -172,14 +173,7 @@ internal sealed partial class TaskBoard
             }
 
             CheckWip(work, old.Status, movingId: null);
-            TaskItem task = old with
-            {
-                ArchivedAt = null,
-                Rank = Place(work, old.Status, null, null, now),
-                Version = old.Version + 1,
-                UpdatedAt = now,
-                DeviceId = _settings.DeviceId,
-            };
+            TaskItem task = Touch(old with { ArchivedAt = null, Rank = Place(work, old.Status, null, null, now) }, old, now);
             work.SetActive(task);
             events.Add(s => new TaskUpdated(task.Id, task.Title, task.Status.ToString(), task.Priority.ToString(), task.Version, now));
             return task;
@@ -199,8 +193,15 @@ internal sealed partial class TaskBoard
     private static bool IsDue(TaskItem t, TimeSpan age, DateTimeOffset now)
         => t.Status == TaskColumn.Completed && (t.CompletedAt ?? t.UpdatedAt) <= now - age;
 
+    /// <summary>Makes <paramref name="task"/> the next version of <paramref name="old"/>, stamping the fields that changed.</summary>
     private TaskItem Touch(TaskItem task, TaskItem old, DateTimeOffset now)
-        => task with { Version = old.Version + 1, UpdatedAt = now, DeviceId = _settings.DeviceId };
+        => task with
+        {
+            Version = old.Version + 1,
+            UpdatedAt = now,
+            DeviceId = _settings.DeviceId,
+            Clock = FieldMerge.Stamp(old, task, FieldStamp.Of(old.Version + 1, now, _settings.DeviceId)),
+        };
 
     private static TaskItem ActiveOrThrow(BoardState work, string id, long? expectedVersion)
     {
@@ -290,7 +291,7 @@ internal sealed partial class TaskBoard
             if (i < others.Count)
             {
                 TaskItem o = others[i];
-                work.SetActive(o with { Rank = next, Version = o.Version + 1, UpdatedAt = now, DeviceId = _settings.DeviceId });
+                work.SetActive(Touch(o with { Rank = next }, o, now));
                 next = RankKey.Between(next, null)!;
             }
         }

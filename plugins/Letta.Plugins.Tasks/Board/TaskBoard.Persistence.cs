@@ -11,7 +11,8 @@ internal sealed partial class TaskBoard
     private FileSignature _boardSig = FileSignature.None;
     private FileSignature _archiveSig = FileSignature.None;
     private FileSignature _lastGoodSig = FileSignature.None;
-    private Dictionary<string, EntryStamp> _boardDisk = new(StringComparer.Ordinal);
+    // Exactly the objects each file holds (as last read or written), compared by reference.
+    private Dictionary<string, object> _boardDisk = new(StringComparer.Ordinal);
     private Dictionary<string, TaskItem> _archiveDisk = new(StringComparer.Ordinal);
 
     // True when the published state holds facts the files lack (e.g. a merge whose write-back failed).
@@ -49,17 +50,17 @@ internal sealed partial class TaskBoard
                 }
 
                 BoardError = null;
-                _boardDisk = new Dictionary<string, EntryStamp>(StringComparer.Ordinal);
+                _boardDisk = new Dictionary<string, object>(StringComparer.Ordinal);
                 if (r.Document is { } doc)
                 {
                     foreach (TaskItem t in doc.Tasks)
                     {
-                        Keep(_boardDisk, t.Id, t.Stamp(EntryState.Active));
+                        _boardDisk[t.Id] = t;
                     }
 
                     foreach (Tombstone t in doc.Tombstones)
                     {
-                        Keep(_boardDisk, t.Id, t.Stamp());
+                        _boardDisk[t.Id] = t;
                     }
 
                     BoardMerger.Merge(Work(), doc.Tasks, [], doc.Tombstones);
@@ -89,10 +90,7 @@ internal sealed partial class TaskBoard
                 {
                     foreach (TaskItem t in doc.Tasks)
                     {
-                        if (!_archiveDisk.TryGetValue(t.Id, out TaskItem? seen) || seen.Stamp(EntryState.Archived).CompareTo(t.Stamp(EntryState.Archived)) < 0)
-                        {
-                            _archiveDisk[t.Id] = t;
-                        }
+                        _archiveDisk[t.Id] = t;
                     }
 
                     BoardMerger.Merge(Work(), [], doc.Tasks, []);
@@ -151,7 +149,7 @@ internal sealed partial class TaskBoard
         bool gains = false;
         foreach ((string id, TaskItem t) in work.Archived)
         {
-            if (!_archiveDisk.TryGetValue(id, out TaskItem? onDisk) || onDisk.Stamp(EntryState.Archived) != t.Stamp(EntryState.Archived))
+            if (!_archiveDisk.TryGetValue(id, out TaskItem? onDisk) || !ReferenceEquals(onDisk, t))
             {
                 gains = true;
                 break;
@@ -207,15 +205,15 @@ internal sealed partial class TaskBoard
             Tombstones = [.. work.Deleted.Values],
         };
         _boardSig = BoardFileStore.Write(_settings.BoardPath, doc, TasksJsonContext.Default.BoardDocument);
-        var disk = new Dictionary<string, EntryStamp>(work.Active.Count + work.Deleted.Count, StringComparer.Ordinal);
+        var disk = new Dictionary<string, object>(work.Active.Count + work.Deleted.Count, StringComparer.Ordinal);
         foreach (TaskItem t in doc.Tasks)
         {
-            disk[t.Id] = t.Stamp(EntryState.Active);
+            disk[t.Id] = t;
         }
 
         foreach (Tombstone t in doc.Tombstones)
         {
-            disk[t.Id] = t.Stamp();
+            disk[t.Id] = t;
         }
 
         _boardDisk = disk;
@@ -243,7 +241,7 @@ internal sealed partial class TaskBoard
 
         foreach ((string id, TaskItem t) in work.Active)
         {
-            if (!_boardDisk.TryGetValue(id, out EntryStamp s) || s != t.Stamp(EntryState.Active))
+            if (!_boardDisk.TryGetValue(id, out object? onDisk) || !ReferenceEquals(onDisk, t))
             {
                 return false;
             }
@@ -251,7 +249,7 @@ internal sealed partial class TaskBoard
 
         foreach ((string id, Tombstone t) in work.Deleted)
         {
-            if (!_boardDisk.TryGetValue(id, out EntryStamp s) || s != t.Stamp())
+            if (!_boardDisk.TryGetValue(id, out object? onDisk) || !ReferenceEquals(onDisk, t))
             {
                 return false;
             }
@@ -312,7 +310,7 @@ internal sealed partial class TaskBoard
         bool mustWrite = _dirty || copies.Count > 0 || !_boardSig.Exists || expired
             || (changed && !BoardMatchesDisk(work));
         bool archiveOut = changed && (_archiveDisk.Count != work.Archived.Count
-            || work.Archived.Any(kv => !_archiveDisk.TryGetValue(kv.Key, out TaskItem? d) || d.Stamp(EntryState.Archived) != kv.Value.Stamp(EntryState.Archived)));
+            || work.Archived.Any(kv => !_archiveDisk.TryGetValue(kv.Key, out TaskItem? d) || !ReferenceEquals(d, kv.Value)));
         if (!mustWrite && !archiveOut)
         {
             if (changed)
@@ -389,14 +387,6 @@ internal sealed partial class TaskBoard
             var state = new BoardState();
             BoardMerger.Merge(state, doc.Tasks, [], doc.Tombstones);
             _lastGood = state;
-        }
-    }
-
-    private static void Keep(Dictionary<string, EntryStamp> map, string id, EntryStamp stamp)
-    {
-        if (!map.TryGetValue(id, out EntryStamp seen) || seen.CompareTo(stamp) < 0)
-        {
-            map[id] = stamp;
         }
     }
 }

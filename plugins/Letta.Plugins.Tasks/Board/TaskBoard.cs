@@ -79,6 +79,7 @@ internal sealed partial class TaskBoard : IDisposable
                 }
             }
 
+            FolderError = null;
             _loaded = true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

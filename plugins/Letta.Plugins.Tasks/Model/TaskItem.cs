@@ -46,5 +46,8 @@ public sealed record TaskItem
     /// <summary>Ids of this task in other systems, keyed by system (e.g. <c>taskade</c>).</summary>
     public IReadOnlyDictionary<string, string> ExternalRefs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Per-field stamps for the merge; absent in files written before fields were tracked (then all fields tie).</summary>
+    public TaskClock? Clock { get; init; }
+
     internal EntryStamp Stamp(EntryState state) => new(Version, state, UpdatedAt, DeviceId);
 }

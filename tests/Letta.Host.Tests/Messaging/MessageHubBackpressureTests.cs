@@ -170,4 +170,46 @@ public sealed class MessageHubBackpressureTests
         warnings[1].Properties["Suppressed"].ShouldBe(9L);
         gate.Open();
     }
+
+    [Fact]
+    public async Task PublishAsync_TwoWaitModeSubscribersFull_PublisherWaitsForBothAndEachGetsEverything()
+    {
+        await using MessageHub hub = TestHub.Create(_logs);
+        var gates = new[] { new Gate(), new Gate() };
+        var received = new[] { new Collector<int>(), new Collector<int>() };
+        var subscriptions = new List<IDisposable>();
+        for (int s = 0; s < 2; s++)
+        {
+            Gate gate = gates[s];
+            Collector<int> collector = received[s];
+            subscriptions.Add(hub.ForPlugin($"slow{s}").Subscribe<Ping>(
+                async (ping, ct) =>
+                {
+                    if (ping.Number == 1)
+                    {
+                        await gate.PassAsync(ct);
+                    }
+
+                    collector.Add(ping.Number);
+                },
+                new SubscriptionOptions { Capacity = 1, FullMode = QueueFullMode.Wait }));
+        }
+
+        PluginMessageHub publisher = hub.ForPlugin("pub");
+        await publisher.PublishAsync(new Ping(1));
+        await Task.WhenAll(gates.Select(g => g.WaitEnteredAsync()));
+        await publisher.PublishAsync(new Ping(2));
+
+        ValueTask third = publisher.PublishAsync(new Ping(3));
+
+        third.IsCompleted.ShouldBeFalse();
+        gates[1].Open();
+        (await received[1].TakeAsync(2)).ShouldBe([1, 2]);
+        third.IsCompleted.ShouldBeFalse();
+        gates[0].Open();
+        await third.AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        (await received[0].TakeAsync(3)).ShouldBe([1, 2, 3]);
+        (await received[1].TakeAsync(1)).ShouldBe([3]);
+        subscriptions.ForEach(s => s.Dispose());
+    }
 }

@@ -111,8 +111,13 @@ public sealed class BoardMergerTests
             facts.Add(random.Next(3) switch
             {
                 0 => new Tombstone { Id = id, Version = version, DeletedAt = at, DeviceId = device },
-                1 => (object)(Task(id, $"{id} v{version} {device}", version, at, device) with { ArchivedAt = at }),
-                _ => Task(id, $"{id} v{version} {device} {random.Next(3)}", version, at, device),
+                1 => (object)(Task(id, $"{id} v{version} {device}", version, at, device) with { ArchivedAt = at, Clock = RandomClock(random, version) }),
+                _ => Task(id, $"{id} v{version} {device} {random.Next(3)}", version, at, device) with
+                {
+                    Priority = (TaskPriority)random.Next(4),
+                    Status = (TaskColumn)random.Next(4),
+                    Clock = RandomClock(random, version),
+                },
             });
         }
 
@@ -130,8 +135,8 @@ public sealed class BoardMergerTests
             }
 
             BoardMerger.Merge(s, s.Clone()).ShouldBeFalse("merging a state into itself changes nothing");
-            return string.Join(";", s.Active.Values.Select(t => "A" + t.Id + t.Title)
-                .Concat(s.Archived.Values.Select(t => "R" + t.Id + t.Title))
+            return string.Join(";", s.Active.Values.Select(t => $"A{t.Id}{t.Title}{t.Priority}{t.Status}{t.Version}")
+                .Concat(s.Archived.Values.Select(t => $"R{t.Id}{t.Title}{t.Priority}{t.Status}{t.Version}"))
                 .Concat(s.Deleted.Values.Select(t => "D" + t.Id + t.Version + t.DeviceId)).Order(StringComparer.Ordinal));
         }
 
@@ -140,6 +145,62 @@ public sealed class BoardMergerTests
         {
             Fingerprint(facts.OrderBy(_ => random.Next())).ShouldBe(expected);
         }
+    }
+
+    [Fact]
+    public void Merge_ConcurrentEditsOfDifferentFields_BothSurvive()
+    {
+        TaskItem baseTask = Task("x", "draft", version: 3, at: T0, device: "A") with { Clock = TaskClock.All(FieldStamp.Of(1, T0, "A")) };
+        TaskItem titleOnA = baseTask with
+        {
+            Title = "final title",
+            Version = 4,
+            UpdatedAt = T0.AddMinutes(1),
+            Clock = baseTask.Clock! with { Title = FieldStamp.Of(4, T0.AddMinutes(1), "A") },
+        };
+        TaskItem movedOnB = baseTask with
+        {
+            Status = TaskColumn.Review,
+            Priority = TaskPriority.Urgent,
+            Version = 4,
+            UpdatedAt = T0.AddMinutes(2),
+            DeviceId = "B",
+            Clock = baseTask.Clock! with { Place = FieldStamp.Of(4, T0.AddMinutes(2), "B"), Priority = FieldStamp.Of(4, T0.AddMinutes(2), "B") },
+        };
+
+        foreach (BoardState s in new[] { Merged([titleOnA, movedOnB], [], []), Merged([movedOnB, titleOnA], [], []) })
+        {
+            TaskItem t = s.Active["x"];
+            t.Title.ShouldBe("final title");
+            t.Status.ShouldBe(TaskColumn.Review);
+            t.Priority.ShouldBe(TaskPriority.Urgent);
+        }
+    }
+
+    [Fact]
+    public void Merge_EditOfTaskArchivedElsewhere_LandsInTheArchiveCopy()
+    {
+        TaskItem done = Task("x", "done", version: 3, at: T0, device: "A", status: TaskColumn.Completed) with { Clock = TaskClock.All(FieldStamp.Of(1, T0, "A")) };
+        TaskItem archivedOnB = done with { Version = 5, ArchivedAt = T0.AddDays(8), UpdatedAt = T0.AddDays(8), DeviceId = "B" };
+        TaskItem editedOnA = done with
+        {
+            Description = "late note",
+            Version = 4,
+            UpdatedAt = T0.AddDays(8).AddMinutes(1),
+            Clock = done.Clock! with { Description = FieldStamp.Of(4, T0.AddDays(8).AddMinutes(1), "A") },
+        };
+
+        BoardState s = Merged([editedOnA], [archivedOnB], []);
+
+        s.Active.ShouldBeEmpty();
+        s.Archived["x"].Description.ShouldBe("late note");
+        s.Archived["x"].Version.ShouldBe(5);
+    }
+
+    private static TaskClock RandomClock(Random random, long version)
+    {
+        FieldStamp Next() => new(random.Next(1, (int)version + 1), random.Next(3), random.Next(2) == 0 ? "A" : "B");
+        return new TaskClock { Title = Next(), Description = Next(), Priority = Next(), Tags = Next(), DueDate = Next(), ExternalRefs = Next(), Place = Next() };
     }
 
     private static BoardState Merged(TaskItem[] active, TaskItem[] archived, Tombstone[] deleted, TaskItem[]? thenActive = null)

@@ -187,4 +187,47 @@ public sealed class TaskBoardTests : IDisposable
         await fresh.EnsureLoadedAsync(_ct);
         fresh.Current.Active.Count.ShouldBe(40);
     }
+
+    [Fact]
+    public async Task TwoDevicesOffline_EditDifferentFieldsOfOneTask_BothEditsSurvive()
+    {
+        using TaskBoard a = Boards.Open(_folder.Path, "A", _time);
+        TaskItem t = await a.AddAsync("draft");
+
+        // B works on its own copy of the folder (offline); its upload later lands as a conflict copy.
+        using (var offline = new TempFolder())
+        {
+            File.Copy(_folder.File("tasks.json"), offline.File("tasks.json"));
+            using TaskBoard b = Boards.Open(offline.Path, "B", _time);
+            _time.Advance(TimeSpan.FromMinutes(1));
+            await b.MoveAsync(t.Id, TaskColumn.Review, null, null, _ct);
+            await b.UpdateAsync(t.Id, new TaskPatch { Priority = TaskPriority.Urgent }, _ct);
+            File.Copy(offline.File("tasks.json"), _folder.File("tasks 2.json"));
+        }
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await a.UpdateAsync(t.Id, new TaskPatch { Title = "final title", Tags = ["report"] }, _ct);
+
+        TaskItem merged = a.Current.Active[t.Id];
+        merged.Title.ShouldBe("final title");
+        merged.Tags.ShouldBe(["report"]);
+        merged.Status.ShouldBe(TaskColumn.Review);
+        merged.Priority.ShouldBe(TaskPriority.Urgent);
+        File.Exists(_folder.File("tasks 2.json")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task SyncAsync_FileWrittenByOtherDeviceWithSameFacts_DoesNotWriteBack()
+    {
+        using TaskBoard a = Boards.Open(_folder.Path, "A", _time);
+        using TaskBoard b = Boards.Open(_folder.Path, "B", _time);
+        await a.AddAsync("x");
+        await b.SyncAsync(_ct);
+        var before = File.GetLastWriteTimeUtc(_folder.File("tasks.json"));
+
+        await a.SyncAsync(_ct);
+        await b.SyncAsync(_ct);
+
+        File.GetLastWriteTimeUtc(_folder.File("tasks.json")).ShouldBe(before, "converged devices must not ping-pong writes");
+    }
 }

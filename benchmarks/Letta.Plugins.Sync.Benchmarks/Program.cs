@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using Letta.Plugins.Sync;
+using Letta.Plugins.Sync.Benchmarks;
+using Letta.Plugins.Sync.Engine;
+
+// Usage: dotnet run -c Release --project benchmarks/Letta.Plugins.Sync.Benchmarks -- [--files 100000] [--scale 1.0] [--root /tmp/letta-sync-bench] [--keep]
+int files = 100_000;
+double scale = 1.0;
+string root = Path.Combine(Path.GetTempPath(), "letta-sync-bench");
+bool keep = false;
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--files": files = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--scale": scale = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--root": root = args[++i]; break;
+        case "--keep": keep = true; break;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+    }
+}
+
+if (Directory.Exists(root))
+{
+    Directory.Delete(root, recursive: true);
+}
+
+string tree = Path.Combine(root, "device-a", "tree");
+string cloud = Path.Combine(root, "cloud");
+string state = Path.Combine(root, "device-a", "home", "plugins", "sync");
+Directory.CreateDirectory(tree);
+Directory.CreateDirectory(cloud);
+Console.WriteLine($"cores: {Environment.ProcessorCount}, SHA-NI path: .NET {Environment.Version}, native lstat: {NativeStat.IsAvailable}");
+
+var sw = Stopwatch.StartNew();
+long bytes = TreeGenerator.Generate(tree, files, scale, seed: 42);
+Console.WriteLine($"generated {files:N0} files, {bytes / 1e9:F2} GB in {sw.Elapsed.TotalSeconds:F1} s under {tree}");
+
+var engine = new SyncEngine(new SyncEngineOptions
+{
+    CloudFolder = cloud,
+    StateDirectory = state,
+    DeviceName = "bench-a",
+    Categories = new Dictionary<string, SyncCategory> { ["bench"] = new("bench", tree) },
+    DeletionLimit = int.MaxValue,
+});
+
+// Warm the page cache and the JIT the same way for everything measured below.
+Floors.Walk(tree);
+Floors.Hash(tree);
+
+var (walk, walkFiles, walkBytes) = Floors.Walk(tree);
+TimeSpan find = Floors.FindCommand(tree);
+TimeSpan hash = Floors.Hash(tree);
+TimeSpan copy = Floors.Copy(tree, Path.Combine(root, "copy-floor"));
+Directory.Delete(Path.Combine(root, "copy-floor"), recursive: true);
+
+SyncRunResult first = Run(engine, "first sync");
+SyncRunResult noChange = Run(engine, "no-change re-sync");
+(int changed, long changedBytes) = TreeGenerator.ChangeOnePercent(tree, seed: 7);
+SyncRunResult onePercent = Run(engine, $"1 % changed ({changed:N0} files, {changedBytes / 1e6:F1} MB)");
+var (walk2, _, _) = Floors.Walk(tree);
+
+Console.WriteLine();
+Console.WriteLine($"| Measurement | Time | Notes |");
+Console.WriteLine($"|---|---|---|");
+Console.WriteLine($"| walk floor (enumerate + stat, .NET) | {Ms(walk)} | {walkFiles:N0} files, {walkBytes / 1e9:F2} GB; after the runs: {Ms(walk2)} |");
+Console.WriteLine($"| `find -printf '%s %T@'` | {Ms(find)} | for reference |");
+Console.WriteLine($"| hash floor (SHA-256 of all bytes, {Environment.ProcessorCount} workers) | {Ms(hash)} | {walkBytes / hash.TotalSeconds / 1e9:F2} GB/s |");
+Console.WriteLine($"| copy floor (stream-copy every file, {Environment.ProcessorCount} workers) | {Ms(copy)} | |");
+Console.WriteLine($"| first sync | {Ms(first.Duration)} | sent {first.FilesSent:N0}, hashed {first.Hashed:N0} in the scan (new files are hashed while uploading) |");
+Console.WriteLine($"| no-change re-sync | {Ms(noChange.Duration)} | hashed {noChange.Hashed}, published {noChange.Published} |");
+Console.WriteLine($"| 1 % changed re-sync | {Ms(onePercent.Duration)} | hashed {onePercent.Hashed:N0}, sent {onePercent.FilesSent:N0} |");
+Console.WriteLine();
+double floorWalk = Math.Min(walk.TotalMilliseconds, walk2.TotalMilliseconds);
+Console.WriteLine($"no-change / walk floor = {noChange.Duration.TotalMilliseconds / floorWalk:F2}  (goal ≤ 2.00, hashed {noChange.Hashed}, goal 0)");
+Console.WriteLine($"first sync / (1.5 × hash floor + copy floor) = {first.Duration.TotalMilliseconds / (1.5 * hash.TotalMilliseconds + copy.TotalMilliseconds):F2}  (goal ≤ 1.00)");
+Console.WriteLine($"first sync / (hash floor + copy floor) = {first.Duration.TotalMilliseconds / (hash.TotalMilliseconds + copy.TotalMilliseconds):F2}");
+Console.WriteLine($"1 % changed / walk floor = {onePercent.Duration.TotalMilliseconds / floorWalk:F2}");
+
+if (!keep)
+{
+    Directory.Delete(root, recursive: true);
+    Console.WriteLine($"removed {root}");
+}
+
+return noChange.Hashed == 0 && first.Succeeded && noChange.Succeeded && onePercent.Succeeded ? 0 : 1;
+
+static SyncRunResult Run(SyncEngine engine, string label)
+{
+    SyncRunResult r = engine.Run("bench", new SyncRunRequest());
+    Console.WriteLine($"{label}: {Ms(r.Duration)}, succeeded {r.Succeeded} {r.Failure}, sent {r.FilesSent:N0}, hashed {r.Hashed:N0}, errors {r.Errors.Count}");
+    Console.WriteLine("    phases (ms): " + string.Join(", ", r.PhaseMs.Select(kv => $"{kv.Key} {kv.Value:F0}")));
+    return r;
+}
+
+static string Ms(TimeSpan t) => $"{t.TotalMilliseconds:N0} ms";

@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using System.Text;
+using Letta.Messaging;
+using Letta.Plugins;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace Letta.Plugins.Sync.Tests.Support;
+
+/// <summary>
+/// Hosts the real plugin the way Letta's host does (settings bound to the settings type, context, hub, TimeProvider,
+/// endpoints under /api/sync/) on a real Kestrel port, for REST tests without the whole host.
+/// </summary>
+internal sealed class PluginTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PluginTestHost(WebApplication app, RecordingHub hub, HttpClient client)
+    {
+        _app = app;
+        Hub = hub;
+        Client = client;
+    }
+
+    public RecordingHub Hub { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<PluginTestHost> StartAsync(string home, string settingsJson)
+    {
+        IConfiguration settings = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(settingsJson))).Build();
+        var context = new TestPluginContext(home, settings);
+        Directory.CreateDirectory(context.DataDirectory);
+        var plugin = new SyncPlugin();
+        var hub = new RecordingHub();
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IPluginContext>(context);
+        builder.Services.AddSingleton<IMessageHub>(hub);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SyncOptions>().Bind(settings);
+        plugin.ConfigureServices(builder.Services, context);
+        WebApplication app = builder.Build();
+        plugin.MapEndpoints(app.MapGroup("/api/sync"));
+        await app.StartAsync();
+        string url = app.Urls.First();
+        return new PluginTestHost(app, hub, new HttpClient { BaseAddress = new Uri(url) });
+    }
+
+    public async Task<HealthReport> HealthAsync() => await Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
