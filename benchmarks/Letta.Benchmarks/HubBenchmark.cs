@@ -27,7 +27,7 @@ internal static class HubBenchmark
         string root = Directory.CreateTempSubdirectory("letta-bench-hub-").FullName;
         try
         {
-            List<PipeResult> results = [await MeasureHubAsync(root, events), await MeasureChannelAsync(events), await MeasureDelegateAsync(events)];
+            List<PipeResult> results = [await MeasureHubAsync(root, events), await MeasureHubCoreAsync(events), await MeasureChannelAsync(events), await MeasureDelegateAsync(events)];
             Report(results, events);
         }
         finally
@@ -70,6 +70,31 @@ internal static class HubBenchmark
         {
             await lifecycle.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>The hub alone: a delegate subscriber, no plugin container or DI scope per event.</summary>
+    private static async Task<PipeResult> MeasureHubCoreAsync(int events)
+    {
+        using Serilog.Core.Logger logger = new Serilog.LoggerConfiguration().CreateLogger();
+        await using var hub = new MessageHub(new SerilogLoggerFactory(logger));
+        await using PluginMessageHub publisher = hub.ForPlugin("a");
+        await using PluginMessageHub sink = hub.ForPlugin("b");
+        await using PluginMessageHub observer = hub.ForPlugin("bench");
+        var replies = new ReplyWaiter();
+        long handled = 0;
+        using IDisposable handler = sink.Subscribe<MemoryDeleted>((message, ct) =>
+        {
+            long count = Interlocked.Increment(ref handled);
+            return message.Version < 0
+                ? sink.PublishAsync(new SyncCompleted("bench", message.MemoryId, (int)count, 0, 0, 0, TimeSpan.Zero, message.OccurredAt), ct)
+                : ValueTask.CompletedTask;
+        });
+        using IDisposable answers = observer.Subscribe<SyncCompleted>((done, _) =>
+        {
+            replies.Set(done.FilesSent);
+            return ValueTask.CompletedTask;
+        });
+        return await new EventPipe("hub core (delegate subscriber, no DI)", m => publisher.PublishAsync(m), replies).MeasureAsync(events, Pings);
     }
 
     private static async Task<PipeResult> MeasureChannelAsync(int events)

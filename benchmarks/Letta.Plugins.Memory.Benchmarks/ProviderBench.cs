@@ -176,7 +176,7 @@ internal static class ProviderBench
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = SqliteMemoryStore.SearchSql(TagFilter);
             cmd.Parameters.AddWithValue("@tag0", tag);
-            cmd.Parameters.AddWithValue("@q", $"((\"{term}\"*))");
+            cmd.Parameters.AddWithValue("@q", $"{{title content}} : (((\"{term}\"*))) AND {{tags}} : (\"{tag.Replace('-', ' ')}\")");
             cmd.Parameters.AddWithValue("@limit", limit);
             cmd.Parameters.AddWithValue("@offset", 0);
             await using var reader = await cmd.ExecuteReaderAsync();

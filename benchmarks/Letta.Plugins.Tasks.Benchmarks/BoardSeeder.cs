@@ -32,6 +32,7 @@ internal static class BoardSeeder
                 CompletedAt = status == TaskColumn.Completed ? now : null,
                 Version = 1 + random.Next(5),
                 DeviceId = "seed",
+                Clock = TaskClock.All(FieldStamp.Of(1, now, "seed")),
                 ExternalRefs = random.Next(2) == 0 ? new Dictionary<string, string> { ["taskade"] = $"tk{i}" } : new Dictionary<string, string>(),
             });
         }

@@ -31,10 +31,8 @@ try
         await http.GetStringAsync(filter);
     }
 
-    double[] moves = await Measure(iterations, () => Move(http, $"seed{random.Next(taskCount):D6}", statuses[random.Next(4)], random.Next(2500)));
-    double[] lists = await Measure(iterations, () => http.GetStringAsync(filter));
-
     // The floor: the same board, serialised with System.Text.Json alone and written atomically, nothing else.
+    // Measured interleaved with the API calls so both see the same machine load.
     BoardDocument board = BoardFileStore.ReadBoard(Path.Combine(folder, "tasks.json")).Document!;
     string floorTarget = Path.Combine(folder, "floor.json");
     for (int i = 0; i < 5; i++)
@@ -42,11 +40,23 @@ try
         WriteFloor(board, floorTarget);
     }
 
-    double[] floor = await Measure(iterations, () =>
+    var moves = new double[iterations];
+    var lists = new double[iterations];
+    var floor = new double[iterations];
+    for (int i = 0; i < iterations; i++)
     {
-        WriteFloor(board, floorTarget);
-        return Task.CompletedTask;
-    });
+        moves[i] = await Time(() => Move(http, $"seed{random.Next(taskCount):D6}", statuses[random.Next(4)], random.Next(2500)));
+        lists[i] = await Time(() => http.GetStringAsync(filter));
+        floor[i] = await Time(() =>
+        {
+            WriteFloor(board, floorTarget);
+            return Task.CompletedTask;
+        });
+    }
+
+    Array.Sort(moves);
+    Array.Sort(lists);
+    Array.Sort(floor);
 
     Console.WriteLine();
     Console.WriteLine($"{"operation",-46} {"p50 ms",9} {"p95 ms",9} {"p50 / floor",12}");
@@ -79,18 +89,11 @@ static async Task Move(HttpClient http, string id, string status, int position)
     r.EnsureSuccessStatusCode();
 }
 
-static async Task<double[]> Measure(int n, Func<Task> op)
+static async Task<double> Time(Func<Task> op)
 {
-    var times = new double[n];
-    for (int i = 0; i < n; i++)
-    {
-        long start = Stopwatch.GetTimestamp();
-        await op();
-        times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-    }
-
-    Array.Sort(times);
-    return times;
+    long start = Stopwatch.GetTimestamp();
+    await op();
+    return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 }
 
 static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1)];

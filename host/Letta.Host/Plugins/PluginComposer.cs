@@ -52,7 +52,7 @@ internal sealed class PluginComposer(PluginHostServices host)
 
         services.AddSingleton(new PluginServiceTypes(services.Select(d => d.ServiceType).ToList()));
         IServiceProvider? provider = null;
-        if (!PluginGuard.Try(runtime, "building its service container", () => provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true })))
+        if (!PluginGuard.Try(runtime, "building its service container", () => provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false })))
         {
             return;
         }

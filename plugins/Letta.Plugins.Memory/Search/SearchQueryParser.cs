@@ -110,7 +110,7 @@ internal static class SearchQueryParser
     }
 
     /// <summary>Splits text into lower-cased runs of letters and digits, as both databases' tokenizers do.</summary>
-    private static List<string> Words(string raw)
+    public static List<string> Words(string raw)
     {
         var words = new List<string>();
         var sb = new StringBuilder();

@@ -22,7 +22,8 @@ internal sealed partial class MemoryService
         var reader = new BoundedLineReader(body, options.Value.MaxContentLength * 2 + 256 * 1024);
         var outcome = new ImportOutcome();
         var batch = new List<(long Line, MemoryRecord Memory, bool ExplicitId)>(batchSize);
-        Task inFlight = Task.CompletedTask;
+        var inFlight = new Queue<Task>();
+        var pendingIds = new HashSet<string>(StringComparer.Ordinal);
         long lineNumber = 0;
         try
         {
@@ -47,17 +48,25 @@ internal sealed partial class MemoryService
                 }
 
                 var parsed = ParseLine(line, lineNumber, outcome);
-                if (parsed is not null)
+                if (parsed is { ExplicitId: true } && !TryReserve(pendingIds, parsed.Value.Memory.Id))
+                {
+                    outcome.Fail(lineNumber, "id", $"The id '{parsed.Value.Memory.Id}' appears on an earlier line of this import.");
+                }
+                else if (parsed is not null)
                 {
                     batch.Add((lineNumber, parsed.Value.Memory, parsed.Value.ExplicitId));
                 }
 
                 if (batch.Count >= batchSize)
                 {
-                    // One batch in flight while the next is parsed: the database works while this side reads and
-                    // validates. Batches still commit one after another, in order.
-                    await inFlight;
-                    inFlight = FlushAsync([.. batch], outcome, cancellationToken);
+                    // Batches are flushed while the next ones are parsed, so the database works while this side
+                    // reads and validates; at most ImportParallelism batches are in flight.
+                    while (inFlight.Count >= store.ImportParallelism)
+                    {
+                        await inFlight.Dequeue();
+                    }
+
+                    inFlight.Enqueue(FlushAndReleaseAsync([.. batch], outcome, pendingIds, cancellationToken));
                     batch.Clear();
                 }
             }
@@ -67,7 +76,7 @@ internal sealed partial class MemoryService
             // Never leave the batch in flight unobserved; its own failure is already in the outcome.
             try
             {
-                await inFlight;
+                await Task.WhenAll(inFlight);
             }
 #pragma warning disable CA1031 // the original exception is the one to surface
             catch (Exception)
@@ -78,7 +87,7 @@ internal sealed partial class MemoryService
             throw;
         }
 
-        await inFlight;
+        await Task.WhenAll(inFlight);
         await FlushAsync(batch, outcome, cancellationToken);
         if (outcome.Imported >= OptimizeAfterImported)
         {
@@ -115,6 +124,36 @@ internal sealed partial class MemoryService
             }
 
             return null;
+        }
+    }
+
+    private static bool TryReserve(HashSet<string> pendingIds, string id)
+    {
+        lock (pendingIds)
+        {
+            return pendingIds.Add(id);
+        }
+    }
+
+    /// <summary>Flushes, then forgets the batch's explicit ids: once committed, the database reports duplicates.</summary>
+    private async Task FlushAndReleaseAsync(List<(long Line, MemoryRecord Memory, bool ExplicitId)> batch, ImportOutcome outcome, HashSet<string> pendingIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync(batch, outcome, cancellationToken);
+        }
+        finally
+        {
+            lock (pendingIds)
+            {
+                foreach (var (_, memory, explicitId) in batch)
+                {
+                    if (explicitId)
+                    {
+                        pendingIds.Remove(memory.Id);
+                    }
+                }
+            }
         }
     }
 

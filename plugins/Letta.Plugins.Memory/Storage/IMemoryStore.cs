@@ -41,6 +41,9 @@ internal interface IMemoryStore
     /// <summary>Which of <paramref name="ids"/> are in use (stored now or in history).</summary>
     Task<IReadOnlySet<string>> FindKnownIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
+    /// <summary>How many import batches may commit concurrently (SQLite has one writer).</summary>
+    int ImportParallelism { get; }
+
     /// <summary>Inserts new memories with their history rows, all or nothing.</summary>
     Task InsertBatchAsync(IReadOnlyList<MemoryRecord> batch, CancellationToken cancellationToken);
 

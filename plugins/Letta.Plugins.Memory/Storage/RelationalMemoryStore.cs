@@ -34,6 +34,8 @@ internal abstract class RelationalMemoryStore : IMemoryStore
 
     public abstract Task OptimizeAsync(CancellationToken cancellationToken);
 
+    public virtual int ImportParallelism => 1;
+
     public abstract Task InsertBatchAsync(IReadOnlyList<MemoryRecord> batch, CancellationToken cancellationToken);
 
     public abstract Task<IReadOnlySet<string>> FindKnownIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);

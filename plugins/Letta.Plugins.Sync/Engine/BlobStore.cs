@@ -8,7 +8,7 @@ namespace Letta.Plugins.Sync.Engine;
 /// (<c>LSB</c>, format version, codec, reserved) so that a future encrypted or compressed codec is a new header
 /// value, not a new layout. The name is the SHA-256 of the plain content, verified on every read.
 /// </summary>
-internal sealed class BlobStore(CloudLayout layout, string shortId, bool durable)
+internal sealed class BlobStore(CloudLayout layout, string shortId)
 {
     public const byte FormatVersion = 1;
     public const byte CodecPlain = 0;
@@ -39,11 +39,9 @@ internal sealed class BlobStore(CloudLayout layout, string shortId, bool durable
             using (var target = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
                 target.Write(s_header);
+                // No fsync per blob: the engine calls sync(2) once before publishing the manifest that references
+                // the blobs (an fsync per blob dominated a first sync of many small files).
                 sha = CopyHashing(source, target);
-                if (durable)
-                {
-                    target.Flush(flushToDisk: true);
-                }
             }
 
             afterTempWritten?.Invoke();

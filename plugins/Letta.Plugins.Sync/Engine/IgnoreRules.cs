@@ -19,8 +19,8 @@ internal sealed class IgnoreRules
 
     public IgnoreRules(IEnumerable<string>? includes, IEnumerable<string>? excludes)
     {
-        _includes = (includes ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Rule.Parse).ToArray();
-        _excludes = (excludes ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Rule.Parse).ToArray();
+        _includes = (includes ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Rule.Get).ToArray();
+        _excludes = (excludes ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Rule.Get).ToArray();
     }
 
     /// <summary>Whether the scanner should descend into <paramref name="relativeDir"/>.</summary>
@@ -90,14 +90,31 @@ internal sealed class IgnoreRules
         private readonly bool _nameOnly;
         private readonly bool _directoryOnly;
 
-        private Rule(Regex regex, bool nameOnly, bool directoryOnly)
+        // Fast paths for the common shapes ("name", "*.ext"), which avoid a regex per file on large trees.
+        private readonly string? _exact;
+        private readonly string? _suffix;
+
+        private Rule(Regex regex, bool nameOnly, bool directoryOnly, string glob)
         {
             _regex = regex;
             _nameOnly = nameOnly;
             _directoryOnly = directoryOnly;
+            if (glob.IndexOfAny(['*', '?', '[', '{', '\\']) < 0)
+            {
+                _exact = glob;
+            }
+            else if (glob.StartsWith('*') && glob.IndexOfAny(['*', '?', '[', '{', '/', '\\'], 1) < 0)
+            {
+                _suffix = glob[1..];
+            }
         }
 
-        public static Rule Parse(string pattern)
+        // Rules are immutable; compiling a regex per run would cost more than a no-change scan of a small category.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Rule> s_cache = new(StringComparer.Ordinal);
+
+        public static Rule Get(string pattern) => s_cache.GetOrAdd(pattern, Parse);
+
+        private static Rule Parse(string pattern)
         {
             string p = pattern.Trim();
             bool directoryOnly = p.EndsWith('/');
@@ -105,7 +122,7 @@ internal sealed class IgnoreRules
             bool anchored = p.StartsWith('/');
             p = p.TrimStart('/');
             bool nameOnly = !anchored && !p.Contains('/');
-            return new Rule(new Regex("^" + ToRegex(p) + "$", RegexOptions.CultureInvariant | RegexOptions.Compiled), nameOnly, directoryOnly);
+            return new Rule(new Regex("^" + ToRegex(p) + "$", RegexOptions.CultureInvariant | RegexOptions.Compiled), nameOnly, directoryOnly, p);
         }
 
         public bool Matches(string relativePath, string name, bool isDirectory)
@@ -115,7 +132,18 @@ internal sealed class IgnoreRules
                 return false;
             }
 
-            return _regex.IsMatch(_nameOnly ? name : relativePath);
+            string subject = _nameOnly ? name : relativePath;
+            if (_exact is not null)
+            {
+                return subject == _exact;
+            }
+
+            if (_suffix is not null)
+            {
+                return subject.EndsWith(_suffix, StringComparison.Ordinal);
+            }
+
+            return _regex.IsMatch(subject);
         }
 
         private static string ToRegex(string glob)

@@ -12,7 +12,14 @@ internal static partial class LocalScanner
 {
     private static readonly string[] s_dbExtensions = [".db", ".sqlite", ".sqlite3"];
 
-    public static LocalScan Scan(SyncCategory category, IReadOnlyDictionary<string, StateRow> rows, ScanOptions options, DateTimeOffset scanStart)
+    public static LocalScan Scan(SyncCategory category, IReadOnlyDictionary<string, StateRow> rows, ScanOptions options, DateTimeOffset scanStart) =>
+        Scan(category, () => rows, options, scanStart);
+
+    /// <summary>
+    /// Scans; <paramref name="rows"/> is asked for the cached state only after the walk, so the caller can load it
+    /// from state.db on another core while the tree is walked.
+    /// </summary>
+    public static LocalScan Scan(SyncCategory category, Func<IReadOnlyDictionary<string, StateRow>> rows, ScanOptions options, DateTimeOffset scanStart)
     {
         var scan = new LocalScan();
         var rules = new IgnoreRules(category.Include, category.Exclude);
@@ -23,9 +30,11 @@ internal static partial class LocalScanner
 
         if (category.Kind == SyncCategoryKind.Unit)
         {
-            UnitScanner.Scan(root, rules, rows, options, racyFrom, scan);
+            UnitScanner.Scan(root, rules, rows(), options, racyFrom, scan);
             return scan;
         }
+
+        var walked = new List<(string Key, string Disk, FileStat Stat, string Full)>();
 
         foreach (Found found in Enumerate(root, rules, scan))
         {
@@ -36,7 +45,7 @@ internal static partial class LocalScanner
                 continue;
             }
 
-            Match stub = IcloudStub().Match(name);
+            Match stub = name.Length > 7 && name[0] == '.' && name.EndsWith(".icloud", StringComparison.Ordinal) ? IcloudStub().Match(name) : Match.Empty;
             if (stub.Success)
             {
                 string dir = found.Relative.Length > name.Length ? found.Relative[..^(name.Length + 1)] + "/" : "";
@@ -78,10 +87,21 @@ internal static partial class LocalScanner
                 stat = SqliteSnapshot.Signature(full, stat);
             }
 
+            walked.Add((key, found.Relative, stat, full));
+        }
+
+        IReadOnlyDictionary<string, StateRow> cache = rows();
+        foreach ((string key, string disk, FileStat stat, string full) in walked)
+        {
+            if (folded[SyncPaths.FoldKey(key, options.CaseInsensitive)] != disk)
+            {
+                continue; // lost a case/normalisation clash (reported during the walk)
+            }
+
             var file = new LocalFile
             {
                 Key = key,
-                DiskPath = found.Relative,
+                DiskPath = disk,
                 Stat = stat,
                 Racy = stat.MtimeNs >= racyFrom,
                 ContentSize = stat.Size,
@@ -101,7 +121,7 @@ internal static partial class LocalScanner
             {
                 file.UnavailableReason = $"larger than the category's maximum file size ({category.MaxFileSize} bytes)";
             }
-            else if (rows.TryGetValue(key, out StateRow? row) && row.LocalSha is not null && row.LocalSize == stat.Size
+            else if (cache.TryGetValue(key, out StateRow? row) && row.LocalSha is not null && row.LocalSize == stat.Size
                 && row.LocalMtimeNs == stat.MtimeNs && row.LocalFileId == stat.FileId)
             {
                 file.Sha = row.LocalSha;
@@ -183,7 +203,10 @@ internal static partial class LocalScanner
         scan.HashedBytes += bytes;
     }
 
-    /// <summary>First spelling of a key wins (ordinal order of the on-disk names); later ones are reported, not synced.</summary>
+    /// <summary>
+    /// First spelling of a key wins, by ordinal order of the on-disk names (deterministic whatever the walk order);
+    /// later ones are reported and not synced. Returns false when this spelling lost.
+    /// </summary>
     private static bool AcceptKey(LocalScan scan, Dictionary<string, string> folded, string key, string disk, bool caseInsensitive)
     {
         string fold = SyncPaths.FoldKey(key, caseInsensitive);
@@ -193,18 +216,10 @@ internal static partial class LocalScanner
             return true;
         }
 
-        // Deterministic: the ordinal-smaller on-disk name keeps the key.
-        if (string.CompareOrdinal(disk, existingDisk) < 0)
-        {
-            string existingKey = scan.Files.Keys.FirstOrDefault(k => SyncPaths.FoldKey(k, caseInsensitive) == fold) ?? key;
-            scan.Files.Remove(existingKey);
-            folded[fold] = disk;
-            scan.Issues.Add(new ScanIssue(existingDisk, "case-conflict", $"'{existingDisk}' clashes with '{disk}' (case or Unicode normalisation); only '{disk}' is synced."));
-            return true;
-        }
-
-        scan.Issues.Add(new ScanIssue(disk, "case-conflict", $"'{disk}' clashes with '{existingDisk}' (case or Unicode normalisation); only '{existingDisk}' is synced."));
-        return false;
+        (string winner, string loser) = string.CompareOrdinal(disk, existingDisk) < 0 ? (disk, existingDisk) : (existingDisk, disk);
+        folded[fold] = winner;
+        scan.Issues.Add(new ScanIssue(loser, "case-conflict", $"'{loser}' clashes with '{winner}' (case or Unicode normalisation); only '{winner}' is synced."));
+        return winner == disk;
     }
 
     private static IEnumerable<Found> Enumerate(string root, IgnoreRules rules, LocalScan scan)

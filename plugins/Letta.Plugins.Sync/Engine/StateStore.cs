@@ -44,7 +44,7 @@ internal sealed class StateStore : IDisposable
             Pooling = false,
         }.ToString());
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;" + Schema);
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16384;" + Schema);
         return new StateStore(connection, readOnly: false);
     }
 
@@ -118,6 +118,20 @@ internal sealed class StateStore : IDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>Whether the category has any base row (it synced before).</summary>
+    public bool HasBase(string category)
+    {
+        if (_connection is null)
+        {
+            return false;
+        }
+
+        using SqliteCommand cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT EXISTS(SELECT 1 FROM files WHERE category = $c AND has_base = 1)";
+        cmd.Parameters.AddWithValue("$c", category);
+        return cmd.ExecuteScalar() is long n && n != 0;
     }
 
     public string? GetMeta(string key)

@@ -80,8 +80,11 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
 
         using CategoryLock? categoryLock = dry ? null : CategoryLock.Acquire(Options.StateDirectory, category.Name, Options.LockTtl, Options.Clock);
         string root = Path.GetFullPath(category.LocalPath);
-        Dictionary<string, StateRow> rows = state.LoadCategory(category.Name);
-        CheckLocalMarker(category, root, rows, marker);
+
+        // The base rows load on another core while the tree is walked; the marker check needs only "any rows".
+        bool hasBase = state.HasBase(category.Name);
+        CheckLocalMarker(category, root, hasBase, marker);
+        Task<Dictionary<string, StateRow>> rowsTask = Task.Run(() => state.LoadCategory(category.Name));
         if (!dry && category.Kind == SyncCategoryKind.Unit)
         {
             RecoverUnits(root);
@@ -95,7 +98,8 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             UnavailableProbe = Options.UnavailableProbe,
         };
         Mark("open");
-        LocalScan scan = LocalScanner.Scan(category, rows, scanOptions, now);
+        LocalScan scan = LocalScanner.Scan(category, () => rowsTask.Result, scanOptions, now);
+        Dictionary<string, StateRow> rows = rowsTask.Result;
         Mark("scan");
         Options.CrashHook?.Invoke(CrashPoint.AfterScan, null);
         RemoteView remote = RemoteReader.Read(Layout, Options.StateDirectory, state, category.Name, device.Id, revoked, Options.CaseInsensitive);
@@ -153,9 +157,10 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             state.SetMeta(dirtyKey, "1");
         }
 
-        var blobs = new BlobStore(Layout, device.ShortId, Options.Durable);
+        var blobs = new BlobStore(Layout, device.ShortId);
         var versions = new VersionsFolder(Options.StateDirectory, category.Name, Options.Clock);
         bool baseChanged;
+        var watch = Stopwatch.StartNew();
         using (StateBatch batch = state.BeginBatch(category.Name))
         {
             var executor = new SyncExecutor(category, device, blobs, versions, batch, Options, result, snapshotDir, categoryLock, request.Progress);
@@ -164,21 +169,25 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         }
 
         RemoteReader.Remember(remote, Options.StateDirectory, state, category.Name);
+        result.PhaseMs["execute"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
         if (baseChanged || state.GetMeta(dirtyKey) == "1")
         {
-            Publish(category, device, state);
+            Publish(category, device, state, result);
             result.Published = true;
         }
     }
 
     /// <summary>Publishes this device's manifest: every base row, seq + 1, temp then rename.</summary>
-    private void Publish(SyncCategory category, DeviceIdentity device, StateStore state)
+    private void Publish(SyncCategory category, DeviceIdentity device, StateStore state, SyncRunResult result)
     {
         Options.CrashHook?.Invoke(CrashPoint.BeforePublish, null);
+        var watch = Stopwatch.StartNew();
         if (Options.Durable)
         {
             FileSystemFlush.FlushAll();
         }
+
+        result.PhaseMs["flush"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
 
         var entries = new List<ManifestEntry>();
         foreach (StateRow row in state.LoadCategory(category.Name).Values.Where(r => r.HasBase).OrderBy(r => r.Path, StringComparer.Ordinal))
@@ -202,6 +211,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         ManifestStore.Write(Layout, device.ShortId, category.Name, device.Id, seq, entries, Options.Clock.GetUtcNow(), Options.Durable);
         state.SetMeta(seqKey, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
         state.SetMeta("dirty:" + category.Name, "0");
+        result.PhaseMs["publish"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
         Options.CrashHook?.Invoke(CrashPoint.AfterPublish, null);
     }
 
@@ -295,7 +305,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         return marker;
     }
 
-    private static void CheckLocalMarker(SyncCategory category, string root, Dictionary<string, StateRow> rows, SyncRootMarker? marker)
+    private static void CheckLocalMarker(SyncCategory category, string root, bool hasBase, SyncRootMarker? marker)
     {
         if (!Directory.Exists(root))
         {
@@ -304,7 +314,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         }
 
         string markerPath = Path.Combine(root, SyncPaths.LocalMarkerName);
-        if (rows.Values.Any(r => r.HasBase))
+        if (hasBase)
         {
             string? content = File.Exists(markerPath) ? File.ReadAllText(markerPath).Trim() : null;
             if (content is null || (marker is not null && content != marker.ClusterId))

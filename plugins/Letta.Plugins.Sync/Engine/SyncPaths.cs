@@ -27,17 +27,26 @@ internal static class SyncPaths
             return null;
         }
 
-        string nfc = path.IsNormalized(NormalizationForm.FormC) ? path : path.Normalize(NormalizationForm.FormC);
-        foreach (string segment in nfc.Split('/'))
+        string nfc = IsAscii(path) || path.IsNormalized(NormalizationForm.FormC) ? path : path.Normalize(NormalizationForm.FormC);
+        int start = 0;
+        for (int i = 0; i <= nfc.Length; i++)
         {
-            if (segment.Length == 0 || segment == "." || segment == "..")
+            if (i == nfc.Length || nfc[i] == '/')
             {
-                return null;
+                int length = i - start;
+                if (length == 0 || (length == 1 && nfc[start] == '.') || (length == 2 && nfc[start] == '.' && nfc[start + 1] == '.'))
+                {
+                    return null;
+                }
+
+                start = i + 1;
             }
         }
 
         return nfc;
     }
+
+    private static bool IsAscii(string s) => System.Text.Ascii.IsValid(s);
 
     /// <summary>Joins a category root and a canonical relative path.</summary>
     public static string ToFull(string root, string relative) =>

@@ -26,7 +26,7 @@ internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, Da
         keys.UnionWith(remote.ByKey.Keys);
         var items = new List<PlanItem>();
         var rules = new IgnoreRules(category.Include, category.Exclude);
-        foreach (string key in keys.Order(StringComparer.Ordinal))
+        foreach (string key in keys)
         {
             rows.TryGetValue(key, out StateRow? row);
             local.Files.TryGetValue(key, out LocalFile? file);
@@ -43,6 +43,8 @@ internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, Da
             }
         }
 
+        // Sorted for a stable, readable plan; only the (usually few) items, not every path.
+        items.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
         return items;
     }
 
@@ -53,9 +55,14 @@ internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, Da
             return new PlanItem { Key = key, Action = PlanAction.Skip, Base = row, Local = file, Note = file.UnavailableReason };
         }
 
-        VersionVector baseVec = row?.Version ?? VersionVector.Empty;
         bool baseLive = row is { Deleted: false };
         bool localChanged = baseLive ? file is null || file.Sha != row!.Sha : file is not null;
+        if (!localChanged && entries.Count == 0)
+        {
+            return null; // the common case of a no-change run: nothing to fold, nothing to parse
+        }
+
+        VersionVector baseVec = row?.Version ?? VersionVector.Empty;
 
         // Remote versions this device has not seen, reduced to the maximal ones and grouped by content.
         List<Group> groups = Maximal(entries.Where(e => !e.Vector.IsDominatedBy(baseVec)).ToList());

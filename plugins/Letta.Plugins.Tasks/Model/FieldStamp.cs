@@ -4,6 +4,7 @@ namespace Letta.Plugins.Tasks.Model;
 /// When one field of a task last changed: the task version the change produced, Unix milliseconds and the device.
 /// Ordered by version, then time, then device id (ordinal), so every device picks the same value for the field.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Storage.FieldStampJsonConverter))]
 public readonly record struct FieldStamp(long V, long T, string? D) : IComparable<FieldStamp>
 {
     public static FieldStamp Of(long version, DateTimeOffset at, string device) => new(version, at.ToUnixTimeMilliseconds(), device);

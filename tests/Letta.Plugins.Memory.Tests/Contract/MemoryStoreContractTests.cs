@@ -249,6 +249,21 @@ public abstract partial class MemoryStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InsertBatch_OneRowFails_StoresNoneOfTheBatch()
+    {
+        var existing = await AddAsync("existing");
+        var now = MemoryTime.Normalize(DateTimeOffset.UtcNow);
+        var fresh = new MemoryRecord(MemoryIds.New(), "fresh", "fresh row", ["t"], "{}", null, now, now, 1);
+
+        await Should.ThrowAsync<Exception>(() => Host.Store.InsertBatchAsync([fresh, existing with { Content = "clash" }], CancellationToken.None));
+
+        (await Host.Store.GetAsync(fresh.Id, CancellationToken.None)).ShouldBeNull();
+        (await Host.Store.GetHistoryAsync(fresh.Id, CancellationToken.None)).ShouldBeEmpty();
+        (await Svc(s => s.SearchAsync("fresh", MemoryFilter.None, null, null, CancellationToken.None))).Items.ShouldBeEmpty();
+        (await Svc(s => s.GetAsync(existing.Id, CancellationToken.None))).Content.ShouldBe("existing");
+    }
+
+    [Fact]
     public async Task Export_ThenImportIntoEmptyStore_RoundTrips()
     {
         var a = await AddAsync("alpha content", "Alpha", ["t1"], """{"n":1}""", "s1");

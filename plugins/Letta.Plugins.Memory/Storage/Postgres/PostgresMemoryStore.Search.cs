@@ -119,8 +119,16 @@ internal sealed partial class PostgresMemoryStore
 
     public override async Task OptimizeAsync(CancellationToken cancellationToken)
     {
+        // VACUUM also merges the GIN pending lists a bulk COPY leaves behind (every search scans them until then)
+        // and refreshes the statistics. It cannot run inside a transaction, so one statement per command.
         await using var conn = await DataSource.OpenConnectionAsync(cancellationToken);
-        await using var cmd = new NpgsqlCommand("ANALYZE memories; ANALYZE memory_history;", conn);
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var table in new[] { "memories", "memory_history" })
+        {
+            await using var cmd = new NpgsqlCommand($"VACUUM (ANALYZE) {table}", conn) { CommandTimeout = 0 };
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
+
+    /// <summary>PostgreSQL takes two import batches at once, one backend (core) each.</summary>
+    public override int ImportParallelism => 2;
 }

@@ -5,13 +5,13 @@ namespace Letta.Plugins.Memory.Storage.Sqlite;
 
 internal sealed partial class SqliteMemoryStore
 {
-    /// <summary>bm25 column weights: a match in the title counts four times one in the content.</summary>
-    private const string Bm25 = "bm25(memory_fts, 4.0, 1.0)";
+    /// <summary>bm25 column weights: a match in the title counts four times one in the content; tags do not rank.</summary>
+    private const string Bm25 = "bm25(memory_fts, 4.0, 1.0, 0.0)";
 
     /// <summary>The search SQL (public for the benchmark's raw-SQL baseline); the filter goes where <c>{0}</c> is.</summary>
     public static string SearchSql(string filterSql) =>
         "SELECT m.id, m.title, '' AS content, m.tags, m.metadata, m.source, m.created_at, m.updated_at, m.version, " +
-        $"snippet(memory_fts, -1, '[', ']', '…', 24) AS snippet, {Bm25} AS score " +
+        $"snippet(memory_fts, 1, '[', ']', '…', 24) AS snippet, {Bm25} AS score " +
         "FROM memory_fts JOIN memories m ON m.seq = memory_fts.rowid " +
         $"WHERE memory_fts MATCH @q{filterSql} ORDER BY score, m.id LIMIT @limit OFFSET @offset";
 
@@ -20,7 +20,7 @@ internal sealed partial class SqliteMemoryStore
         await using var conn = await OpenConnectionAsync(cancellationToken);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = SearchSql(RenderFilter(filter, cmd));
-        Add(cmd, "@q", Fts5QueryRenderer.Render(query));
+        Add(cmd, "@q", Fts5QueryRenderer.Render(query, filter.Tags, filter.AllTags));
         Add(cmd, "@limit", limit + 1);
         Add(cmd, "@offset", offset);
         var hits = new List<SearchHitRecord>(Math.Min(limit + 1, 256));

@@ -42,20 +42,22 @@ BEGIN SELECT RAISE(ABORT, 'memory_history is append-only'); END;
 CREATE TRIGGER memory_history_no_delete BEFORE DELETE ON memory_history
 BEGIN SELECT RAISE(ABORT, 'memory_history is append-only'); END;
 
+-- Full-text index over title and content; `tags` (the JSON text, whose tokens are the tags' words) lets a tag
+-- filter narrow a search inside FTS5 before the exact memory_tags check.
 CREATE VIRTUAL TABLE memory_fts USING fts5(
-    title, content, content='memories', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
+    title, content, tags, content='memories', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
 
 CREATE TRIGGER memories_ai AFTER INSERT ON memories BEGIN
-    INSERT INTO memory_fts (rowid, title, content) VALUES (new.seq, new.title, new.content);
+    INSERT INTO memory_fts (rowid, title, content, tags) VALUES (new.seq, new.title, new.content, new.tags);
     INSERT OR IGNORE INTO memory_tags (tag, memory_seq) SELECT value, new.seq FROM json_each(new.tags);
 END;
 CREATE TRIGGER memories_ad AFTER DELETE ON memories BEGIN
-    INSERT INTO memory_fts (memory_fts, rowid, title, content) VALUES ('delete', old.seq, old.title, old.content);
+    INSERT INTO memory_fts (memory_fts, rowid, title, content, tags) VALUES ('delete', old.seq, old.title, old.content, old.tags);
     DELETE FROM memory_tags WHERE memory_seq = old.seq;
 END;
-CREATE TRIGGER memories_au_text AFTER UPDATE OF title, content ON memories BEGIN
-    INSERT INTO memory_fts (memory_fts, rowid, title, content) VALUES ('delete', old.seq, old.title, old.content);
-    INSERT INTO memory_fts (rowid, title, content) VALUES (new.seq, new.title, new.content);
+CREATE TRIGGER memories_au_text AFTER UPDATE OF title, content, tags ON memories BEGIN
+    INSERT INTO memory_fts (memory_fts, rowid, title, content, tags) VALUES ('delete', old.seq, old.title, old.content, old.tags);
+    INSERT INTO memory_fts (rowid, title, content, tags) VALUES (new.seq, new.title, new.content, new.tags);
 END;
 CREATE TRIGGER memories_au_tags AFTER UPDATE OF tags ON memories BEGIN
     DELETE FROM memory_tags WHERE memory_seq = old.seq;
