@@ -28,7 +28,7 @@ foreach (var provider in providers)
 }
 
 Console.WriteLine();
-Console.WriteLine($"Memory store benchmark: {count:N0} generated memories, {iterations} timed runs per query after 20 warm-up runs, {Environment.ProcessorCount} cores.");
+Console.WriteLine($"Memory store benchmark: {count:N0} generated memories, {iterations} timed runs per query (REST and raw interleaved) after 20 warm-up runs, {Environment.ProcessorCount} cores.");
 Console.WriteLine("REST = GET through the real letta host over HTTP with the API key; raw = the same SQL on a pooled connection to the same database.");
 Console.WriteLine();
 Console.WriteLine("| provider | import (REST NDJSON) | query | rows | REST p50 | REST p95 | raw p50 | raw p95 | REST/raw p50 |");

@@ -89,7 +89,8 @@ internal static class ProviderBench
     private static async Task<QueryResult> CompareAsync(string name, HttpClient http, string url, Func<Task<int>> rawQuery, int iterations)
     {
         var restRows = 0;
-        var rest = await Latency.MeasureAsync(
+        var rawRows = 0;
+        var (rest, rawLatency) = await Latency.MeasurePairAsync(
             async () =>
             {
                 using var response = await http.GetAsync(url);
@@ -105,9 +106,8 @@ internal static class ProviderBench
                     restRows = doc.RootElement.GetProperty("items").GetArrayLength();
                 }
             },
+            async () => rawRows = await rawQuery(),
             iterations);
-        var rawRows = 0;
-        var rawLatency = await Latency.MeasureAsync(async () => rawRows = await rawQuery(), iterations);
         return new QueryResult(name, rest, rawLatency, restRows, rawRows);
     }
 

@@ -22,8 +22,9 @@ internal static class PluginHandlerBinder
     /// <param name="services">The plugin's container.</param>
     /// <param name="handlerServiceTypes">Closed <see cref="IMessageHandler{TMessage}"/> and <see cref="IRequestHandler{TRequest, TResponse}"/> service types, as registered.</param>
     /// <exception cref="ArgumentException">A type is neither handler interface.</exception>
+    /// <param name="optionsFor">The queue options of an event handler service type (from <c>[HubSubscription]</c>); null for the defaults.</param>
     /// <exception cref="MessageHubException">Another plugin already handles one of the request types.</exception>
-    public static void Bind(PluginMessageHub hub, IServiceProvider services, IEnumerable<Type> handlerServiceTypes)
+    public static void Bind(PluginMessageHub hub, IServiceProvider services, IEnumerable<Type> handlerServiceTypes, Func<Type, SubscriptionOptions?>? optionsFor = null)
     {
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(services);
@@ -39,15 +40,15 @@ internal static class PluginHandlerBinder
                 : throw new ArgumentException(
                     $"{serviceType} is not a closed IMessageHandler<TMessage> or IRequestHandler<TRequest, TResponse>.", nameof(handlerServiceTypes));
             bind.MakeGenericMethod(serviceType.GetGenericArguments())
-                .Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, [hub, scopes], culture: null);
+                .Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, [hub, scopes, optionsFor?.Invoke(serviceType)], culture: null);
         }
     }
 
-    private static void BindEvent<TMessage>(PluginMessageHub hub, IServiceScopeFactory scopes)
+    private static void BindEvent<TMessage>(PluginMessageHub hub, IServiceScopeFactory scopes, SubscriptionOptions? options)
         where TMessage : notnull
-        => _ = hub.Subscribe<TMessage>((message, ct) => HandleEventAsync(scopes, message, ct));
+        => _ = hub.Subscribe<TMessage>((message, ct) => HandleEventAsync(scopes, message, ct), options);
 
-    private static void BindRequest<TRequest, TResponse>(PluginMessageHub hub, IServiceScopeFactory scopes)
+    private static void BindRequest<TRequest, TResponse>(PluginMessageHub hub, IServiceScopeFactory scopes, SubscriptionOptions? requestsHaveNoQueue)
         where TRequest : IRequest<TResponse>
         => _ = hub.HandleRequests<TRequest, TResponse>((request, ct) => HandleRequestAsync<TRequest, TResponse>(scopes, request, ct));
 

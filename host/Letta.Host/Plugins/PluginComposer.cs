@@ -50,7 +50,7 @@ internal sealed class PluginComposer(PluginHostServices host)
             boundSettings = PluginSettingsBinder.Bind(services, settings, settingsType, settingsErrors);
         }
 
-        services.AddSingleton(new PluginServiceTypes(services.Select(d => d.ServiceType).ToList()));
+        services.AddSingleton(new PluginServiceTypes(services.Select(d => (d.ServiceType, d.IsKeyedService ? null : d.ImplementationType)).ToList()));
         IServiceProvider? provider = null;
         if (!PluginGuard.Try(runtime, "building its service container", () => provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = false })))
         {

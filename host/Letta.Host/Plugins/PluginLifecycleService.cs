@@ -82,7 +82,8 @@ internal sealed class PluginLifecycleService(
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
         IServiceProvider services = runtime.Services!;
-        if (!PluginGuard.Try(runtime, "Subscribing its hub handlers", () => PluginHandlerBinder.Bind(runtime.Hub!, services, HandlerServiceTypes(services))))
+        PluginServiceTypes registrations = services.GetRequiredService<PluginServiceTypes>();
+        if (!PluginGuard.Try(runtime, "Subscribing its hub handlers", () => PluginHandlerBinder.Bind(runtime.Hub!, services, registrations.HandlerServiceTypes, registrations.OptionsFor)))
         {
             return false;
         }
@@ -97,9 +98,6 @@ internal sealed class PluginLifecycleService(
             }
         }).ConfigureAwait(false);
     }
-
-    private static IEnumerable<Type> HandlerServiceTypes(IServiceProvider services) =>
-        services.GetRequiredService<PluginServiceTypes>().Types.Where(PluginScanner.IsHandlerInterface).Distinct();
 
     private static async Task DisposeHubAsync(PluginRuntime runtime)
     {

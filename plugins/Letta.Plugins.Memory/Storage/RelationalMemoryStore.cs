@@ -40,7 +40,8 @@ internal abstract class RelationalMemoryStore : IMemoryStore
 
     public abstract Task<IReadOnlySet<string>> FindKnownIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
-    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+    /// <summary>Opens a pooled connection; <paramref name="filter"/> says whether metadata functions are needed.</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken, MemoryFilter? filter = null);
 
     protected abstract Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken);
 
@@ -202,7 +203,7 @@ internal abstract class RelationalMemoryStore : IMemoryStore
 
     public async Task<ListPage> ListAsync(MemoryFilter filter, ListCursor? after, int limit, CancellationToken cancellationToken)
     {
-        await using var conn = await OpenAsync(cancellationToken);
+        await using var conn = await OpenAsync(cancellationToken, filter);
         await using var cmd = conn.CreateCommand();
         var where = RenderFilter(filter, cmd);
         if (after is not null)

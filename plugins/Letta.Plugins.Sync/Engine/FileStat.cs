@@ -5,4 +5,5 @@ namespace Letta.Plugins.Sync.Engine;
 /// <param name="MtimeNs">Modification time, nanoseconds since the Unix epoch.</param>
 /// <param name="FileId">Inode number, or 0 where the platform does not tell.</param>
 /// <param name="Dataless">macOS 14+ iCloud placeholder: <c>SF_DATALESS</c> is set, reading would block on the network.</param>
-internal readonly record struct FileStat(long Size, long MtimeNs, long FileId, bool Dataless);
+/// <param name="IsSymlink">The path itself is a symbolic link (lstat: not followed).</param>
+internal readonly record struct FileStat(long Size, long MtimeNs, long FileId, bool Dataless, bool IsSymlink = false);

@@ -34,16 +34,11 @@ internal static partial class LocalScanner
             return scan;
         }
 
-        var walked = new List<(string Key, string Disk, FileStat Stat, string Full)>();
+        var walked = new List<(string Key, string Disk, FileStat Stat, string Full)>(1024);
 
         foreach (Found found in Enumerate(root, rules, scan))
         {
             string name = found.Name;
-            if (found.IsSymlink)
-            {
-                scan.Issues.Add(new ScanIssue(found.Relative, "symlink", "Symbolic links are not followed or synced."));
-                continue;
-            }
 
             Match stub = name.Length > 7 && name[0] == '.' && name.EndsWith(".icloud", StringComparison.Ordinal) ? IcloudStub().Match(name) : Match.Empty;
             if (stub.Success)
@@ -80,6 +75,12 @@ internal static partial class LocalScanner
             if (stat.Size < 0)
             {
                 continue; // vanished while walking
+            }
+
+            if (stat.IsSymlink || found.IsDirectory)
+            {
+                scan.Issues.Add(new ScanIssue(found.Relative, "symlink", "Symbolic links are not followed or synced."));
+                continue;
             }
 
             if (category.Kind == SyncCategoryKind.Sqlite)
@@ -233,7 +234,8 @@ internal static partial class LocalScanner
         var enumerable = new FileSystemEnumerable<Found>(root, (ref FileSystemEntry e) =>
         {
             string rel = Relative(ref e, rootLength);
-            return new Found(rel, e.FileName.ToString(), (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory);
+            // Attributes is not read here: on Unix it costs a second stat per file; symlinks are told by our own lstat.
+            return new Found(rel, e.FileName.ToString(), false, e.IsDirectory);
         }, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true, ReturnSpecialDirectories = false })
         {
             ShouldRecursePredicate = (ref FileSystemEntry e) =>
@@ -256,7 +258,7 @@ internal static partial class LocalScanner
                 continue;
             }
 
-            if (found.IsDirectory && !found.IsSymlink)
+            if (found.IsDirectory && (found.IsSymlink || !IsSymlinkDirectory(root, found.Relative)))
             {
                 continue;
             }
@@ -264,6 +266,10 @@ internal static partial class LocalScanner
             yield return found;
         }
     }
+
+    /// <summary>Directories reach the results only when they are symlinks (the recurse predicate refused them).</summary>
+    private static bool IsSymlinkDirectory(string root, string relative) =>
+        new DirectoryInfo(SyncPaths.ToFull(root, relative)).LinkTarget is not null;
 
     private static string Relative(ref FileSystemEntry e, int rootLength)
     {

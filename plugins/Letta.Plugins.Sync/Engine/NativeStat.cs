@@ -11,6 +11,8 @@ namespace Letta.Plugins.Sync.Engine;
 internal static partial class NativeStat
 {
     private const uint SfDataless = 0x40000000;
+    private const int SIfMt = 0xF000;
+    private const int SIfLnk = 0xA000;
 
     private static readonly Lazy<bool> s_available = new(Probe);
 
@@ -20,7 +22,7 @@ internal static partial class NativeStat
     {
         if (s_available.Value && SystemNativeLStat(path, out FileStatus status) == 0)
         {
-            stat = new FileStat(status.Size, (status.MTime * 1_000_000_000L) + status.MTimeNsec, status.Ino, (status.UserFlags & SfDataless) != 0);
+            stat = new FileStat(status.Size, (status.MTime * 1_000_000_000L) + status.MTimeNsec, status.Ino, (status.UserFlags & SfDataless) != 0, (status.Mode & SIfMt) == SIfLnk);
             return true;
         }
 
@@ -30,7 +32,7 @@ internal static partial class NativeStat
 
     /// <summary>Managed fallback: size and mtime only (100 ns resolution).</summary>
     public static FileStat FromInfo(FileInfo info) =>
-        new(info.Length, (info.LastWriteTimeUtc.Ticks - DateTime.UnixEpoch.Ticks) * 100, 0, false);
+        new(info.Length, (info.LastWriteTimeUtc.Ticks - DateTime.UnixEpoch.Ticks) * 100, 0, false, info.LinkTarget is not null);
 
     public static FileStat Stat(string path)
     {

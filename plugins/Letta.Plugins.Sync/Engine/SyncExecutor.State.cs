@@ -18,7 +18,7 @@ internal sealed partial class SyncExecutor
             Author = target.Author,
             Deleted = target.Deleted,
             DeletedAt = target.Deleted ? target.DeletedAt : 0,
-            Version = target.Vector,
+            VersionText = target.Version, // already canonical: no parse/format round trip per file
         };
 
         if (keepCacheFrom is not null)

@@ -7,6 +7,11 @@ namespace Letta.Plugins.Sync.Engine;
 /// </summary>
 internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, DateTimeOffset now)
 {
+    private VersionVector? _firstVersion;
+
+    /// <summary>The vector of a path this device creates: the same for every new path of a run, so made once.</summary>
+    private VersionVector FirstVersion => _firstVersion ??= VersionVector.Empty.Bump(self.ShortId, now);
+
     /// <summary>Local files whose hash the decision needs (pure additions are hashed while uploading instead).</summary>
     public static IEnumerable<LocalFile> NeedingHash(LocalScan local, IReadOnlyDictionary<string, StateRow> rows, RemoteView remote) =>
         local.Files.Values.Where(f => f.Sha is null && !f.Unavailable
@@ -88,7 +93,7 @@ internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, Da
                 return new PlanItem { Key = key, Action = PlanAction.LocalUnpublished, Base = row, Local = file, Note = "local edit not published (receive-only)" };
             }
 
-            return LocalWins(key, row, file, ancestors.Bump(self.ShortId, now));
+            return LocalWins(key, row, file, ancestors.IsEmpty ? FirstVersion : ancestors.Bump(self.ShortId, now));
         }
 
         if (!localChanged && category.Direction == SyncDirection.SendOnly)

@@ -31,7 +31,10 @@ internal sealed record BoardSettings
 
     public string ArchivePath => Path.Combine(Folder, ArchiveFileName);
 
-    public string LockPath => Path.Combine(Folder, LockFileName);
+    /// <summary>Folder of the lock file; null means the task folder.</summary>
+    public string? LockDirectory { get; init; }
+
+    public string LockPath => Path.Combine(LockDirectory ?? Folder, LockFileName);
 
     public static BoardSettings From(TasksOptions options, string homeDirectory, string? dataDirectory)
     {
@@ -54,6 +57,7 @@ internal sealed record BoardSettings
             TombstoneRetention = TimeSpan.FromDays(options.TombstoneRetentionDays),
             WipLimits = limits,
             LockTimeout = options.LockTimeout,
+            LockDirectory = string.IsNullOrWhiteSpace(options.LockDirectory) ? null : TaskFolderResolver.Resolve(options.LockDirectory, homeDirectory),
         };
     }
 }

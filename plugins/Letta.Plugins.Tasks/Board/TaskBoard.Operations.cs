@@ -27,7 +27,7 @@ internal sealed partial class TaskBoard
                 Priority = input.Priority,
                 Tags = input.Tags,
                 DueDate = input.DueDate,
-                Rank = Place(work, input.Status, input.Position, null, now),
+                Rank = Place(work, input.Status, input.Position, null),
                 CreatedAt = now,
                 UpdatedAt = now,
                 CompletedAt = input.Status == TaskColumn.Completed ? now : null,
@@ -173,7 +173,7 @@ internal sealed partial class TaskBoard
             }
 
             CheckWip(work, old.Status, movingId: null);
-            TaskItem task = Touch(old with { ArchivedAt = null, Rank = Place(work, old.Status, null, null, now) }, old, now);
+            TaskItem task = Touch(old with { ArchivedAt = null, Rank = Place(work, old.Status, null, null) }, old, now);
             work.SetActive(task);
             events.Add(s => new TaskUpdated(task.Id, task.Title, task.Status.ToString(), task.Priority.ToString(), task.Version, now));
             return task;
@@ -258,14 +258,14 @@ internal sealed partial class TaskBoard
         TaskItem moved = task with
         {
             Status = status,
-            Rank = Place(work, status, position, task.Id, now),
+            Rank = Place(work, status, position, task.Id),
             CompletedAt = status == TaskColumn.Completed ? (task.Status == TaskColumn.Completed ? task.CompletedAt : now) : null,
         };
         return (moved, true);
     }
 
     /// <summary>A rank for a task put at <paramref name="position"/> of a column (null appends).</summary>
-    private string Place(BoardState work, TaskColumn column, int? position, string? movingId, DateTimeOffset now)
+    private string Place(BoardState work, TaskColumn column, int? position, string? movingId)
     {
         IReadOnlyList<TaskItem> all = work.Column(column);
         List<TaskItem> others = movingId is null ? [.. all] : [.. all.Where(t => t.Id != movingId)];
@@ -276,26 +276,10 @@ internal sealed partial class TaskBoard
             return rank;
         }
 
-        // Equal neighbouring ranks, left by concurrent moves on two devices: give the column fresh ranks.
-        _logger.LogInformation("Re-ranking column {Column} after concurrent moves left equal ranks", column);
-        string next = RankKey.First;
-        string mine = next;
-        for (int i = 0; i <= others.Count; i++)
-        {
-            if (i == p)
-            {
-                mine = next;
-                next = RankKey.Between(next, null)!;
-            }
-
-            if (i < others.Count)
-            {
-                TaskItem o = others[i];
-                work.SetActive(Touch(o with { Rank = next }, o, now));
-                next = RankKey.Between(next, null)!;
-            }
-        }
-
-        return mine;
+        // Equal neighbouring ranks, left by concurrent moves on two devices: join their group (ties sort by id).
+        // Re-ranking the neighbours instead would count as edits of tasks the user did not touch, and could
+        // override a concurrent move of one of them elsewhere.
+        _logger.LogDebug("No rank between equal neighbours in {Column}; the task joins them", column);
+        return p > 0 ? others[p - 1].Rank : others[p].Rank;
     }
 }

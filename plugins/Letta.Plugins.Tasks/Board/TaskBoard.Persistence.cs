@@ -311,7 +311,7 @@ internal sealed partial class TaskBoard
             || (changed && !BoardMatchesDisk(work));
         bool archiveOut = changed && (_archiveDisk.Count != work.Archived.Count
             || work.Archived.Any(kv => !_archiveDisk.TryGetValue(kv.Key, out TaskItem? d) || !ReferenceEquals(d, kv.Value)));
-        if (!mustWrite && !archiveOut)
+        if (true)
         {
             if (changed)
             {

@@ -64,6 +64,7 @@ internal sealed partial class TaskBoard : IDisposable
             }
 
             Directory.CreateDirectory(_settings.Folder);
+            Directory.CreateDirectory(Path.GetDirectoryName(_settings.LockPath)!);
             LoadLastGoodCopy();
             using (await _lock.AcquireAsync(cancellationToken).ConfigureAwait(false))
             {

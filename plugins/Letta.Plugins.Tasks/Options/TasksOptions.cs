@@ -37,6 +37,12 @@ public sealed class TasksOptions
     /// <summary>Quiet time after a watcher event before reloading. Default: 200 ms.</summary>
     public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// Folder of the machine-local lock file <c>.tasks.lock</c>. Default: the task folder, so every host on this
+    /// machine that uses the folder is serialised. Hosts with different lock folders behave like separate devices.
+    /// </summary>
+    public string? LockDirectory { get; set; }
+
     /// <summary>How long a write waits for the writer lock. Default: 15 seconds.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -25,6 +25,23 @@ public sealed class PluginLoadingScenarioTests
     }
 
     [Fact]
+    public async Task Start_HandlerWithHubSubscriptionAttribute_GetsItsQueueOptions()
+    {
+        await using var harness = new BootstrapHarness();
+        harness.Plugins.AddTestPlugin("good");
+
+        await harness.StartAsync();
+
+        var subscriptions = harness.Hub.GetDiagnostics("good").Subscriptions;
+        var tasks = subscriptions.Single(s => s.MessageType == typeof(Letta.Tasks.TaskCreated).FullName);
+        tasks.Capacity.ShouldBe(4096);
+        tasks.FullMode.ShouldBe("Wait");
+        var memories = subscriptions.Single(s => s.MessageType == typeof(MemoryCreated).FullName);
+        memories.Capacity.ShouldBe(Letta.Messaging.SubscriptionOptions.Default.Capacity);
+        memories.FullMode.ShouldBe("DropOldest");
+    }
+
+    [Fact]
     public async Task Start_ConstructorThrows_OnlyThatPluginFaulted()
     {
         await using var harness = new BootstrapHarness();

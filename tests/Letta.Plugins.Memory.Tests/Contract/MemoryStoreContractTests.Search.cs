@@ -67,6 +67,19 @@ public abstract partial class MemoryStoreContractTests
     }
 
     [Fact]
+    public async Task Search_WithMetadataSourceAndTimeFilters_Combine()
+    {
+        var a = await AddAsync("river otter notes", "A", metadata: """{"kind":"animal","zoo":{"city":"Oslo"}}""", source: "field");
+        await AddAsync("river barge notes", "B", metadata: """{"kind":"boat"}""", source: "field");
+        await AddAsync("river otter photo", "C", metadata: """{"kind":"animal"}""", source: "camera");
+
+        (await SearchTitlesAsync("river", new MemoryFilter { MetadataJson = """{"kind":"animal"}""" })).ShouldBe(["A", "C"]);
+        (await SearchTitlesAsync("river", new MemoryFilter { MetadataJson = """{"zoo":{"city":"Oslo"}}""" })).ShouldBe(["A"]);
+        (await SearchTitlesAsync("otter", new MemoryFilter { Source = "camera" })).ShouldBe(["C"]);
+        (await SearchTitlesAsync("otter", new MemoryFilter { CreatedTo = a.CreatedAt.AddTicks(10) })).ShouldBe(["A"]);
+    }
+
+    [Fact]
     public async Task Search_Snippet_HighlightsMatchWithBrackets()
     {
         await SeedSearchCorpusAsync();

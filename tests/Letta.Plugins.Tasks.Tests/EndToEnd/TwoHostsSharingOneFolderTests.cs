@@ -21,11 +21,21 @@ public sealed class TwoHostsSharingOneFolderTests(ITestOutputHelper output)
     private static readonly string[] Statuses = ["Backlog", "InProgress", "Review", "Completed"];
     private static readonly string[] Priorities = ["Low", "Medium", "High", "Urgent"];
 
-    [Fact]
-    public async Task TwoHosts_ConcurrentRandomOperations_ConvergeWithEveryEffectPresent()
+    /// <param name="sharedLock">
+    /// True: both hosts use the lock file in the task folder (two hosts on one machine). False: each host locks in
+    /// its own home, so their writes race like two devices' — renames overwrite each other's files and only the
+    /// watcher-driven reload, merge and write-back keep every effect. Tasks are then changed only by the host that
+    /// created them, so each task's history is known exactly.
+    /// </param>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TwoHosts_ConcurrentRandomOperations_ConvergeWithEveryEffectPresent(bool sharedLock)
     {
         using var shared = new TempFolder();
-        string pluginsJson = HostSettings.PluginsJson(shared.Path);
+        string pluginsJson = sharedLock
+            ? HostSettings.PluginsJson(shared.Path)
+            : HostSettings.PluginsJson(shared.Path, new { lockDirectory = "device-lock" });
         LettaHostProcess[] hosts = await Task.WhenAll(
             LettaHostProcess.StartAsync(new LettaHostOptions { PluginIds = ["tasks"], PluginsJson = pluginsJson }),
             LettaHostProcess.StartAsync(new LettaHostOptions { PluginIds = ["tasks"], PluginsJson = pluginsJson }));
@@ -37,10 +47,10 @@ public sealed class TwoHostsSharingOneFolderTests(ITestOutputHelper output)
             var failures = new ConcurrentBag<string>();
 
             await Task.WhenAll(Enumerable.Range(0, 2).SelectMany(h => Enumerable.Range(0, WorkersPerHost).Select(w =>
-                Task.Run(() => RunWorkerAsync(clients[h], h, w, OpsPerHost / WorkersPerHost, observations, pool, failures)))));
+                Task.Run(() => RunWorkerAsync(clients[h], h, w, OpsPerHost / WorkersPerHost, sharedLock, observations, pool, failures)))));
 
             failures.ShouldBeEmpty(string.Join("\n", failures.Take(20)));
-            output.WriteLine($"{observations.Count} acknowledged operations on {pool.Count} tasks");
+            output.WriteLine($"{observations.Count} acknowledged operations on {pool.Count} tasks (shared lock: {sharedLock})");
 
             // Quiet: let each host pick up the other's last writes, twice round.
             foreach (HttpClient c in (HttpClient[])[clients[0], clients[1], clients[0], clients[1]])
@@ -96,14 +106,14 @@ public sealed class TwoHostsSharingOneFolderTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task RunWorkerAsync(HttpClient http, int host, int worker, int ops, ConcurrentBag<Observation> seen, ConcurrentDictionary<string, int> pool, ConcurrentBag<string> failures)
+    private static async Task RunWorkerAsync(HttpClient http, int host, int worker, int ops, bool foreignOps, ConcurrentBag<Observation> seen, ConcurrentDictionary<string, int> pool, ConcurrentBag<string> failures)
     {
         var random = new Random(host * 1000 + worker);
         var mine = new List<string>();
         for (int n = 0; n < ops; n++)
         {
             int roll = random.Next(100);
-            string? foreign = roll >= 85 ? pool.Keys.Where(k => pool[k] != host).OrderBy(_ => random.Next()).FirstOrDefault() : null;
+            string? foreign = foreignOps && roll >= 85 ? pool.Keys.Where(k => pool[k] != host).OrderBy(_ => random.Next()).FirstOrDefault() : null;
             try
             {
                 if (mine.Count == 0 || roll < 30)

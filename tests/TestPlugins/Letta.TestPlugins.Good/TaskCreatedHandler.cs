@@ -5,8 +5,9 @@ namespace Letta.TestPlugins.Good;
 
 /// <summary>
 /// Records every <see cref="TaskCreated"/>, except that a task titled "boom" throws, so tests can check
-/// handler failures are counted and never reach the publisher.
+/// handler failures are counted and never reach the publisher. Its queue is set by <see cref="HubSubscriptionAttribute"/>.
 /// </summary>
+[HubSubscription(Capacity = 4096, FullMode = QueueFullMode.Wait)]
 public sealed class TaskCreatedHandler(ReceivedEvents received) : IMessageHandler<TaskCreated>
 {
     public ValueTask HandleAsync(TaskCreated message, CancellationToken cancellationToken)

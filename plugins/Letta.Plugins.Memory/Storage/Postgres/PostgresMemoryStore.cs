@@ -34,7 +34,7 @@ internal sealed partial class PostgresMemoryStore : RelationalMemoryStore, IAsyn
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken, MemoryFilter? filter = null) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
     protected override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)

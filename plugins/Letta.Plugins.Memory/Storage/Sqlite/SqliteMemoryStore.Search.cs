@@ -17,7 +17,7 @@ internal sealed partial class SqliteMemoryStore
 
     public override async Task<SearchResult> SearchAsync(SearchQuery query, MemoryFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
-        await using var conn = await OpenConnectionAsync(cancellationToken);
+        await using var conn = await OpenConnectionAsync(cancellationToken, filter.MetadataJson is not null);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = SearchSql(RenderFilter(filter, cmd));
         Add(cmd, "@q", Fts5QueryRenderer.Render(query, filter.Tags, filter.AllTags));

@@ -39,16 +39,25 @@ internal sealed partial class SqliteMemoryStore : RelationalMemoryStore, IDispos
 
     public void Dispose() => _writeLock.Dispose();
 
-    /// <summary>Opens a pooled connection with the <c>memory_json_contains</c> function registered.</summary>
-    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a pooled connection; with <paramref name="jsonFunctions"/>, registers <c>memory_json_contains</c>.
+    /// Registering a function expires the connection's prepared statements, so it is done only when a metadata
+    /// filter needs it.
+    /// </summary>
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken, bool jsonFunctions = false)
     {
         var conn = new SqliteConnection(_connectionString);
         await conn.OpenAsync(cancellationToken);
-        conn.CreateFunction("memory_json_contains", (string doc, string pattern) => JsonContainment.Contains(doc, pattern), isDeterministic: true);
+        if (jsonFunctions)
+        {
+            conn.CreateFunction("memory_json_contains", (string doc, string pattern) => JsonContainment.Contains(doc, pattern), isDeterministic: true);
+        }
+
         return conn;
     }
 
-    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await OpenConnectionAsync(cancellationToken);
+    protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken, MemoryFilter? filter = null) =>
+        await OpenConnectionAsync(cancellationToken, filter?.MetadataJson is not null);
 
     protected override async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken)
     {
