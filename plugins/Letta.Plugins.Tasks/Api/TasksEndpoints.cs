@@ -33,10 +33,12 @@ internal static class TasksEndpoints
             return Results.Ok(BoardView(board));
         });
 
-        g.MapGet("/board/text", async (TaskBoard board, int? width, int? rows, CancellationToken ct) =>
+        g.MapGet("/board/text", async (HttpRequest req, TaskBoard board, CancellationToken ct) =>
         {
+            int width = (int)(QueryNumber(req, "width") ?? 120);
+            int rows = (int)Math.Clamp(QueryNumber(req, "rows") ?? 40, 1, 10_000);
             await board.EnsureLoadedAsync(ct);
-            return Results.Text(BoardTextRenderer.Render(board, width ?? 120, rows ?? 40), "text/plain; charset=utf-8");
+            return Results.Text(BoardTextRenderer.Render(board, width, rows), "text/plain; charset=utf-8");
         });
 
         g.MapPost("/sync", async (TaskBoard board, CancellationToken ct) =>
@@ -81,9 +83,9 @@ internal static class TasksEndpoints
             return Results.Ok(View(board, await board.UpdateAsync(id, patch, ct)));
         });
 
-        g.MapDelete("/{id}", async (string id, long? version, TaskBoard board, CancellationToken ct) =>
+        g.MapDelete("/{id}", async (string id, HttpRequest req, TaskBoard board, CancellationToken ct) =>
         {
-            Tombstone tomb = await board.DeleteAsync(id, version, ct);
+            Tombstone tomb = await board.DeleteAsync(id, QueryNumber(req, "version"), ct);
             return Results.Ok(new { id, deleted = true, version = tomb.Version });
         });
 
@@ -103,6 +105,11 @@ internal static class TasksEndpoints
         g.MapPost("/{id}/done", async (string id, TaskBoard board, CancellationToken ct) =>
             Results.Ok(View(board, await board.MoveAsync(id, TaskColumn.Completed, null, null, ct))));
     }
+
+    private static long? QueryNumber(HttpRequest req, string field)
+        => req.Query[field].FirstOrDefault() is not { Length: > 0 } text ? null
+            : long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long n) && n >= 0 && n <= int.MaxValue ? n
+            : throw new TaskValidationException(field, $"'{text}' is not a whole number");
 
     private static TaskDto View(TaskBoard board, TaskItem task)
     {

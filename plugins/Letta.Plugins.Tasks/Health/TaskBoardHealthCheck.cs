@@ -13,6 +13,7 @@ internal sealed class TaskBoardHealthCheck(TaskBoard board) : IHealthCheck
         {
             ["folder"] = folder,
             ["deviceId"] = board.Settings.DeviceId,
+            ["deviceName"] = board.Settings.DeviceName,
         };
 
         try

@@ -57,6 +57,7 @@ public sealed class TasksApiTests : IAsyncLifetime
     [InlineData("?status=Sideways", "status")]
     [InlineData("?priority=Meh", "priority")]
     [InlineData("?dueBefore=tomorrow", "dueBefore")]
+    [InlineData("board/text?width=wide", "width")]
     public async Task List_BadFilter_Returns400NamingTheField(string query, string field)
     {
         using HttpResponseMessage response = await Http.GetAsync(query);

@@ -230,4 +230,28 @@ public sealed class TaskBoardTests : IDisposable
 
         File.GetLastWriteTimeUtc(_folder.File("tasks.json")).ShouldBe(before, "converged devices must not ping-pong writes");
     }
+
+    [Fact]
+    public async Task MoveAsync_BetweenEqualRanksFromConcurrentMoves_TouchesNoOtherTask()
+    {
+        var doc = new Letta.Plugins.Tasks.Storage.BoardDocument
+        {
+            Tasks =
+            [
+                new TaskItem { Id = "a", Title = "a", Rank = "U0001", Version = 3 },
+                new TaskItem { Id = "b", Title = "b", Rank = "U0001", Version = 5 },
+                new TaskItem { Id = "c", Title = "c", Rank = "U0002", Version = 1 },
+            ],
+        };
+        Letta.Plugins.Tasks.Storage.BoardFileStore.Write(_folder.File("tasks.json"), doc, Letta.Plugins.Tasks.Storage.TasksJsonContext.Default.BoardDocument);
+        using TaskBoard board = Boards.Open(_folder.Path, "A", _time);
+        await board.EnsureLoadedAsync(_ct);
+
+        await board.MoveAsync("c", TaskColumn.Backlog, 1, null, _ct);
+
+        board.Current.Active["a"].Version.ShouldBe(3);
+        board.Current.Active["b"].Version.ShouldBe(5);
+        board.Current.Active["c"].Rank.ShouldBe("U0001", "the task joins the tied group; ties sort by id");
+        board.Titles(TaskColumn.Backlog).ShouldBe(["a", "b", "c"]);
+    }
 }
