@@ -6,8 +6,16 @@ internal sealed record QueryResult(string Name, Latency Rest, Latency Raw, int R
     public double Ratio => Rest.P50Ms / Raw.P50Ms;
 }
 
-/// <summary>Everything measured for one provider.</summary>
-internal sealed record ProviderResult(string Provider, long Imported, long Failed, TimeSpan ImportTime, IReadOnlyList<QueryResult> Queries)
+/// <summary>
+/// Everything measured for one provider, with the CPU time the host process and (PostgreSQL) the database server
+/// used for the import.
+/// </summary>
+internal sealed record ProviderResult(string Provider, long Imported, long Failed, TimeSpan ImportTime, double HostCpuSeconds, double DbCpuSeconds, IReadOnlyList<QueryResult> Queries)
 {
+    public double ImportCpuSeconds => HostCpuSeconds + DbCpuSeconds;
+
     public double ImportRate => Imported / ImportTime.TotalSeconds;
+
+    /// <summary>Memories imported per CPU-second of host + database; on N idle cores the wall rate can reach about N× this.</summary>
+    public double ImportRatePerCpuSecond => Imported / ImportCpuSeconds;
 }

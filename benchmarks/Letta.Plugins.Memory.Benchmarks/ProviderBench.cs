@@ -20,7 +20,7 @@ internal static class ProviderBench
     private const int SearchLimit = 20;
     private const int ListLimit = 50;
 
-    public static async Task<ProviderResult> RunAsync(string provider, int count, int iterations)
+    public static async Task<ProviderResult> RunAsync(string provider, int count, int iterations, string pluginsDirectory)
     {
         TempPostgresCluster? cluster = null;
         string? connectionString = null;
@@ -39,16 +39,23 @@ internal static class ProviderBench
             var pluginsJson = connectionString is null
                 ? null
                 : "{\"plugins\":{\"memory\":{\"enabled\":true,\"settings\":{\"ConnectionString\":" + JsonSerializer.Serialize(connectionString) + "}}}}";
-            await using var host = await LettaHostProcess.StartAsync(new LettaHostOptions { PluginIds = ["memory"], PluginsJson = pluginsJson });
+            await using var host = await LettaHostProcess.StartAsync(new LettaHostOptions { PluginsDirectory = pluginsDirectory, PluginsJson = pluginsJson });
             using var http = host.CreateClient();
             http.Timeout = Timeout.InfiniteTimeSpan;
 
+            var postmaster = cluster?.LogFile is { } log
+                ? int.Parse(File.ReadLines(Path.Combine(Path.GetDirectoryName(log)!, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
+            (double Host, double Db) ServerCpu() => (CpuMeter.ProcessSeconds(host.ProcessId), postmaster == 0 ? 0 : CpuMeter.ProcessTreeSeconds(postmaster));
             var generator = new CorpusGenerator();
+            var cpuBefore = ServerCpu();
             Console.Error.WriteLine($"[{provider}] importing {count:N0} memories through POST /api/memory/import …");
             var clock = Stopwatch.StartNew();
             using var response = await http.PostAsync("api/memory/import", new NdjsonStreamContent(generator, count));
             var body = await response.Content.ReadAsStringAsync();
             clock.Stop();
+            var cpuAfter = ServerCpu();
+            var importCpu = (Host: cpuAfter.Host - cpuBefore.Host, Db: cpuAfter.Db - cpuBefore.Db);
             if (!response.IsSuccessStatusCode)
             {
                 throw new InvalidOperationException($"Import failed: {(int)response.StatusCode} {body}\n{host.Output}");
@@ -75,7 +82,7 @@ internal static class ProviderBench
                 queries.Add(await CompareAsync($"list by tag ('{tag}')", http, $"api/memory/memories?tag={tag}&limit={ListLimit}", () => raw.ListAsync(tag, ListLimit + 1), iterations));
             }
 
-            return new ProviderResult(provider, imported, failed, clock.Elapsed, queries);
+            return new ProviderResult(provider, imported, failed, clock.Elapsed, importCpu.Host, importCpu.Db, queries);
         }
         finally
         {

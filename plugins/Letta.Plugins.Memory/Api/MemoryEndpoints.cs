@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Letta.Plugins.Memory.Api;
 
@@ -66,6 +67,16 @@ internal static class MemoryEndpoints
         catch (BadHttpRequestException ex)
         {
             return TypedResults.Problem(ex.Message, statusCode: ex.StatusCode, title: "Bad request");
+        }
+        catch (System.Data.Common.DbException ex) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // The database is down or refused the statement: say so without internals; the log has the details.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MemoryEndpoints).FullName!)
+                .LogError(ex, "Memory store database error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            return TypedResults.Problem(
+                "The memory database could not complete the request; see the server log.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Database unavailable");
         }
     }
 

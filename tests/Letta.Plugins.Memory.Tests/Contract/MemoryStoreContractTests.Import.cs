@@ -5,7 +5,7 @@ namespace Letta.Plugins.Memory.Tests.Contract;
 
 public abstract partial class MemoryStoreContractTests
 {
-    private Task<Service.MemoryService.ImportOutcome> ImportAsync(string ndjson) =>
+    private Task<Service.ImportOutcome> ImportAsync(string ndjson) =>
         Svc(s => s.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), CancellationToken.None));
 
     [Fact]
