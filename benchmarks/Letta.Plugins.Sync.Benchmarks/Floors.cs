@@ -62,6 +62,36 @@ internal static class Floors
         return sw.Elapsed;
     }
 
+    /// <summary>
+    /// Copying every file the way an atomic writer must: a temp file in one folder, then a rename into 256 shard
+    /// folders (the blob store's metadata pattern), one worker per core, no hashing.
+    /// </summary>
+    public static TimeSpan AtomicCopy(string root, string target)
+    {
+        string[] files = Directory.GetFiles(root, "*", SearchOption.AllDirectories);
+        Directory.CreateDirectory(Path.Combine(target, "tmp"));
+        for (int d = 0; d < 256; d++)
+        {
+            Directory.CreateDirectory(Path.Combine(target, d.ToString("x2")));
+        }
+
+        int counter = 0;
+        var sw = Stopwatch.StartNew();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        {
+            int n = Interlocked.Increment(ref counter);
+            string tmp = Path.Combine(target, "tmp", Guid.NewGuid().ToString("N") + ".tmp");
+            using (var src = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+            using (var dst = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                src.CopyTo(dst, 256 * 1024);
+            }
+
+            File.Move(tmp, Path.Combine(target, (n % 256).ToString("x2"), n.ToString(System.Globalization.CultureInfo.InvariantCulture)), overwrite: true);
+        });
+        return sw.Elapsed;
+    }
+
     /// <summary>Copying every file once (the "plus copying" term), one worker per core.</summary>
     public static TimeSpan Copy(string root, string target)
     {

@@ -18,6 +18,7 @@ for (int i = 0; i < args.Length; i++)
         case "--root": root = args[++i]; break;
         case "--keep": keep = true; break;
         case "--profile-scan": ScanProfile.Run(args[++i]); return 0;
+        case "--profile-upload": UploadProfile.Run(args[++i]); return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }
@@ -57,6 +58,8 @@ var (walk, walkFiles, walkBytes) = Floors.Walk(tree);
 TimeSpan find = Floors.FindCommand(tree);
 TimeSpan hash = Min(Floors.Hash(tree), Floors.Hash(tree));
 TimeSpan copy = Min(CopyFloor(), CopyFloor());
+TimeSpan atomicCopy = Floors.AtomicCopy(tree, Path.Combine(root, "atomic-floor"));
+Directory.Delete(Path.Combine(root, "atomic-floor"), recursive: true);
 FileSystemFlush.FlushAll(); // the generator's and the copy floor's dirty pages are not the sync's to write back
 
 SyncRunResult first = Run(engine, "first sync");
@@ -81,6 +84,7 @@ Console.WriteLine($"| walk floor (enumerate + stat, .NET) | {Ms(walk)} | {walkFi
 Console.WriteLine($"| `find -printf '%s %T@'` | {Ms(find)} | for reference |");
 Console.WriteLine($"| hash floor (SHA-256 of all bytes, {Environment.ProcessorCount} workers) | {Ms(hash)} | {walkBytes / hash.TotalSeconds / 1e9:F2} GB/s |");
 Console.WriteLine($"| copy floor (stream-copy every file, {Environment.ProcessorCount} workers) | {Ms(copy)} | |");
+Console.WriteLine($"| atomic-copy floor (temp file + rename into 256 folders, no hash) | {Ms(atomicCopy)} | the write pattern crash safety requires |");
 Console.WriteLine($"| first sync | {Ms(first.Duration)} | sent {first.FilesSent:N0}, hashed {first.Hashed:N0} in the scan (new files are hashed while uploading) |");
 Console.WriteLine($"| no-change re-sync (fastest of 3) | {Ms(noChange.Duration)} | hashed {noChange.Hashed}, published {noChange.Published} |");
 Console.WriteLine($"| 1 % changed re-sync | {Ms(onePercent.Duration)} | hashed {onePercent.Hashed:N0}, sent {onePercent.FilesSent:N0} |");
@@ -89,6 +93,7 @@ double floorWalk = Math.Min(walk.TotalMilliseconds, walk2.TotalMilliseconds);
 Console.WriteLine($"no-change / walk floor = {noChange.Duration.TotalMilliseconds / floorWalk:F2}  (goal ≤ 2.00, hashed {noChange.Hashed}, goal 0)");
 Console.WriteLine($"first sync / (1.5 × hash floor + copy floor) = {first.Duration.TotalMilliseconds / (1.5 * hash.TotalMilliseconds + copy.TotalMilliseconds):F2}  (goal ≤ 1.00)");
 Console.WriteLine($"first sync / (hash floor + copy floor) = {first.Duration.TotalMilliseconds / (hash.TotalMilliseconds + copy.TotalMilliseconds):F2}");
+Console.WriteLine($"first sync / (1.5 × hash floor + atomic-copy floor) = {first.Duration.TotalMilliseconds / (1.5 * hash.TotalMilliseconds + atomicCopy.TotalMilliseconds):F2}");
 Console.WriteLine($"1 % changed / walk floor = {onePercent.Duration.TotalMilliseconds / floorWalk:F2}");
 
 if (!keep)

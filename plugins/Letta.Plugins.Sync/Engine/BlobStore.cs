@@ -16,7 +16,19 @@ internal sealed class BlobStore(CloudLayout layout, string shortId)
     private const int BufferSize = 256 * 1024;
     private static readonly byte[] s_header = [(byte)'L', (byte)'S', (byte)'B', FormatVersion, CodecPlain, 0, 0, 0];
 
+    // Directories known to exist: creating them again per blob cost a stat each on a 100k-file first sync.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _dirs = new(StringComparer.Ordinal);
+
     public bool Exists(string sha) => File.Exists(layout.BlobPath(sha));
+
+    private void EnsureDirectory(string dir)
+    {
+        if (!_dirs.ContainsKey(dir))
+        {
+            Directory.CreateDirectory(dir);
+            _dirs[dir] = true;
+        }
+    }
 
     /// <summary>
     /// Copies <paramref name="sourcePath"/> into the store, hashing the exact bytes copied. Returns the hash, or
@@ -30,7 +42,7 @@ internal sealed class BlobStore(CloudLayout layout, string shortId)
             return expectedSha;
         }
 
-        Directory.CreateDirectory(layout.TempDir);
+        EnsureDirectory(layout.TempDir);
         string tmp = layout.NewTempPath(shortId);
         string sha;
         try
@@ -38,10 +50,9 @@ internal sealed class BlobStore(CloudLayout layout, string shortId)
             using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan))
             using (var target = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
-                target.Write(s_header);
                 // No fsync per blob: the engine calls sync(2) once before publishing the manifest that references
                 // the blobs (an fsync per blob dominated a first sync of many small files).
-                sha = CopyHashing(source, target);
+                sha = CopyHashing(source, target, s_header);
             }
 
             afterTempWritten?.Invoke();
@@ -52,14 +63,16 @@ internal sealed class BlobStore(CloudLayout layout, string shortId)
             }
 
             string final = layout.BlobPath(sha);
-            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            EnsureDirectory(Path.GetDirectoryName(final)!);
             if (File.Exists(final))
             {
                 File.Delete(tmp);
             }
             else
             {
-                File.Move(tmp, final, overwrite: false);
+                // rename(2). Without overwrite .NET emulates "no replace" with link + unlink; a concurrent writer of
+                // the same name can only have written the same content, so replacing it is harmless.
+                File.Move(tmp, final, overwrite: true);
             }
 
             return sha;
@@ -96,7 +109,7 @@ internal sealed class BlobStore(CloudLayout layout, string shortId)
 
             using (var target = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
             {
-                string actual = CopyHashing(source, target);
+                string actual = CopyHashing(source, target, []);
                 if (actual != sha)
                 {
                     throw new BlobCorruptException($"blob {sha[..12]}… does not match its hash (truncated, corrupt or still uploading)");
@@ -119,17 +132,26 @@ internal sealed class BlobStore(CloudLayout layout, string shortId)
         }
     }
 
-    private static string CopyHashing(Stream source, Stream target)
+    /// <summary>Copies while hashing the content; <paramref name="prefix"/> is written first, in the same write call.</summary>
+    private static string CopyHashing(Stream source, Stream target, ReadOnlySpan<byte> prefix)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize + prefix.Length);
         try
         {
+            prefix.CopyTo(buffer);
+            int offset = prefix.Length;
             int read;
-            while ((read = source.Read(buffer, 0, BufferSize)) > 0)
+            while ((read = source.Read(buffer, offset, BufferSize)) > 0)
             {
-                hash.AppendData(buffer, 0, read);
-                target.Write(buffer, 0, read);
+                hash.AppendData(buffer, offset, read);
+                target.Write(buffer, 0, offset + read);
+                offset = 0;
+            }
+
+            if (offset > 0)
+            {
+                target.Write(buffer, 0, offset); // an empty file still gets its header
             }
         }
         finally

@@ -39,7 +39,7 @@ internal sealed class CategoryLock : IDisposable
             catch (IOException) when (File.Exists(path))
             {
                 CategoryLockInfo? holder = TryRead(path);
-                if (holder is not null && holder.ExpiresAt > clock.GetUtcNow())
+                if (holder is not null && holder.ExpiresAt > clock.GetUtcNow() && !HolderIsGone(holder))
                 {
                     throw new SyncAbortedException(SyncGate.Lock,
                         $"Category '{category}' is being synced by process {holder.Pid} on {holder.Host} (lock expires {holder.ExpiresAt:u}).");
@@ -81,6 +81,29 @@ internal sealed class CategoryLock : IDisposable
         DateTimeOffset now = _clock.GetUtcNow();
         _renewAfter = now + (_ttl / 4);
         JsonSerializer.Serialize(stream, new CategoryLockInfo(Environment.ProcessId, Environment.MachineName, now + _ttl), SyncJsonContext.Default.CategoryLockInfo);
+    }
+
+    /// <summary>A lock taken on this host by a process that no longer exists (killed) is stale at once.</summary>
+    private static bool HolderIsGone(CategoryLockInfo holder)
+    {
+        if (holder.Host != Environment.MachineName || holder.Pid == Environment.ProcessId)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(holder.Pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private static CategoryLockInfo? TryRead(string path)

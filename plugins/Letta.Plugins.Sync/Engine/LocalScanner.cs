@@ -92,6 +92,7 @@ internal static partial class LocalScanner
         }
 
         IReadOnlyDictionary<string, StateRow> cache = rows();
+        scan.Files.EnsureCapacity(walked.Count);
         foreach ((string key, string disk, FileStat stat, string full) in walked)
         {
             if (folded[SyncPaths.FoldKey(key, options.CaseInsensitive)] != disk)

@@ -41,6 +41,9 @@ internal sealed class StateBatch : IDisposable
 
     public int Pending { get; private set; }
 
+    /// <summary>Every row written (null: deleted), so a long-lived engine can update its in-memory copy of the state.</summary>
+    public Dictionary<string, StateRow?> Changes { get; } = new(StringComparer.Ordinal);
+
     public void Upsert(StateRow row)
     {
         EnsureTransaction();
@@ -62,6 +65,7 @@ internal sealed class StateBatch : IDisposable
         p[14].Value = (object?)row.LocalSha ?? DBNull.Value;
         _upsert.Transaction = _transaction;
         _upsert.ExecuteNonQuery();
+        Changes[row.Path] = row;
         Pending++;
     }
 
@@ -71,6 +75,7 @@ internal sealed class StateBatch : IDisposable
         _delete.Parameters[1].Value = path;
         _delete.Transaction = _transaction;
         _delete.ExecuteNonQuery();
+        Changes[path] = null;
         Pending++;
     }
 

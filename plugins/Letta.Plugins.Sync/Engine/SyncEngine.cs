@@ -9,6 +9,7 @@ namespace Letta.Plugins.Sync.Engine;
 /// </summary>
 internal sealed partial class SyncEngine(SyncEngineOptions options)
 {
+    private readonly Dictionary<string, (string Generation, Dictionary<string, StateRow> Rows)> _rowCache = new(StringComparer.Ordinal);
     private DeviceIdentity? _device;
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
@@ -41,6 +42,11 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         }
         finally
         {
+            if (!result.Succeeded && !request.DryRun)
+            {
+                _rowCache.Remove(categoryName); // whatever happened, reload from state.db next time
+            }
+
             if (Directory.Exists(snapshotDir))
             {
                 Directory.Delete(snapshotDir, recursive: true);
@@ -84,10 +90,20 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         // The base rows load on another core while the tree is walked; the marker check needs only "any rows".
         bool hasBase = state.HasBase(category.Name);
         CheckLocalMarker(category, root, hasBase, marker);
-        Task<Dictionary<string, StateRow>> rowsTask = Task.Run(() => state.LoadCategory(category.Name));
+        // A long-lived engine keeps the rows of its last run in memory; state.db's generation stamp says whether
+        // they are still exact (anything else that writes the category changes the stamp or removes the cache).
+        string? generation = state.GetMeta("gen:" + category.Name);
+        Task<Dictionary<string, StateRow>> rowsTask = generation is not null && _rowCache.TryGetValue(category.Name, out var cached) && cached.Generation == generation
+            ? Task.FromResult(cached.Rows)
+            : Task.Run(() => state.LoadCategory(category.Name));
         if (!dry && category.Kind == SyncCategoryKind.Unit)
         {
             RecoverUnits(root);
+        }
+
+        if (!dry)
+        {
+            RemoveOwnStaleTemps(device);
         }
 
         var scanOptions = new ScanOptions
@@ -161,24 +177,52 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         var versions = new VersionsFolder(Options.StateDirectory, category.Name, Options.Clock);
         bool baseChanged;
         var watch = Stopwatch.StartNew();
+        _rowCache.Remove(category.Name);
         using (StateBatch batch = state.BeginBatch(category.Name))
         {
             var executor = new SyncExecutor(category, device, blobs, versions, batch, Options, result, snapshotDir, categoryLock, request.Progress);
             executor.Execute(plan, rows, scan);
             baseChanged = executor.BaseChanged;
+            RememberRows(category.Name, state, rows, batch.Changes);
         }
 
         RemoteReader.Remember(remote, Options.StateDirectory, state, category.Name);
         result.PhaseMs["execute"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
         if (baseChanged || state.GetMeta(dirtyKey) == "1")
         {
-            Publish(category, device, state, result);
+            Publish(category, device, state, rows, result);
             result.Published = true;
         }
     }
 
+    /// <summary>Applies the run's row writes to the in-memory rows and stamps state.db and the cache alike.</summary>
+    private void RememberRows(string category, StateStore state, Dictionary<string, StateRow> rows, Dictionary<string, StateRow?> changes)
+    {
+        string key = "gen:" + category;
+        string? generation = state.GetMeta(key);
+        if (changes.Count > 0 || generation is null)
+        {
+            foreach ((string path, StateRow? row) in changes)
+            {
+                if (row is null)
+                {
+                    rows.Remove(path);
+                }
+                else
+                {
+                    rows[path] = row;
+                }
+            }
+
+            generation = Guid.NewGuid().ToString("N");
+            state.SetMeta(key, generation);
+        }
+
+        _rowCache[category] = (generation, rows);
+    }
+
     /// <summary>Publishes this device's manifest: every base row, seq + 1, temp then rename.</summary>
-    private void Publish(SyncCategory category, DeviceIdentity device, StateStore state, SyncRunResult result)
+    private void Publish(SyncCategory category, DeviceIdentity device, StateStore state, Dictionary<string, StateRow> rows, SyncRunResult result)
     {
         Options.CrashHook?.Invoke(CrashPoint.BeforePublish, null);
         var watch = Stopwatch.StartNew();
@@ -190,7 +234,8 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         result.PhaseMs["flush"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
 
         var entries = new List<ManifestEntry>();
-        foreach (StateRow row in state.LoadCategory(category.Name).Values.Where(r => r.HasBase).OrderBy(r => r.Path, StringComparer.Ordinal))
+        // rows already holds exactly what state.db holds after this run (see RememberRows).
+        foreach (StateRow row in rows.Values.Where(r => r.HasBase).OrderBy(r => r.Path, StringComparer.Ordinal))
         {
             entries.Add(new ManifestEntry
             {
@@ -213,180 +258,6 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         state.SetMeta("dirty:" + category.Name, "0");
         result.PhaseMs["publish"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
         Options.CrashHook?.Invoke(CrashPoint.AfterPublish, null);
-    }
-
-    /// <summary>
-    /// Opens state.db; a state written under another device id (a cloned or copied state directory that got a new
-    /// id) is set aside, so this device rejoins like one without state: nothing is deleted, differences conflict.
-    /// </summary>
-    private StateStore OpenOwnState(DeviceIdentity device)
-    {
-        StateStore state = StateStore.Open(Options.StateDirectory);
-        string? owner = state.GetMeta("deviceId");
-        if (owner is null)
-        {
-            state.SetMeta("deviceId", device.Id);
-            return state;
-        }
-
-        if (owner == device.Id)
-        {
-            return state;
-        }
-
-        state.Dispose();
-        string path = StateStore.PathIn(Options.StateDirectory);
-        string aside = $"{path}.previous-{owner[..7]}-{Options.Clock.GetUtcNow():yyyyMMddHHmmss}";
-        foreach (string suffix in new[] { "", "-wal", "-shm" })
-        {
-            if (File.Exists(path + suffix))
-            {
-                File.Move(path + suffix, aside + suffix);
-            }
-        }
-
-        string peers = Path.Combine(Options.StateDirectory, "peers");
-        if (Directory.Exists(peers))
-        {
-            Directory.Delete(peers, recursive: true);
-        }
-
-        state = StateStore.Open(Options.StateDirectory);
-        state.SetMeta("deviceId", device.Id);
-        return state;
-    }
-
-    private SyncRootMarker? CheckCloudMarker(StateStore state, bool dry)
-    {
-        SyncRootMarker? marker = SyncRootMarker.TryRead(Layout);
-        string? known = state.GetMeta("clusterId");
-        if (marker is null)
-        {
-            if (known is not null)
-            {
-                throw new SyncAbortedException(SyncGate.CloudMarker,
-                    $"The cloud folder's marker ({Layout.MarkerPath}) is missing: the folder is not mounted, not synced yet or was removed. Nothing was changed.");
-            }
-
-            if (!Directory.Exists(Layout.CloudFolder))
-            {
-                throw new SyncAbortedException(SyncGate.CloudMarker, $"The cloud folder {Layout.CloudFolder} does not exist (not mounted?). Nothing was changed.");
-            }
-
-            if (Directory.Exists(Layout.Root) && Directory.EnumerateFileSystemEntries(Layout.Root).Any(e => Path.GetFileName(e) != "tmp"))
-            {
-                throw new SyncAbortedException(SyncGate.CloudMarker,
-                    $"{Layout.Root} holds data but no .syncroot marker (partially synced?). Nothing was changed.");
-            }
-
-            if (dry)
-            {
-                return null;
-            }
-
-            marker = SyncRootMarker.Create(Layout);
-        }
-        else if (known is not null && known != marker.ClusterId)
-        {
-            throw new SyncAbortedException(SyncGate.CloudMarker,
-                $"The cloud folder belongs to another sync set (cluster {marker.ClusterId[..8]}, this device joined {known[..8]}). Nothing was changed.");
-        }
-
-        if (marker.FormatVersion > SyncRootMarker.CurrentFormat)
-        {
-            throw new SyncAbortedException(SyncGate.CloudMarker, $"The cloud folder uses format {marker.FormatVersion}; update Letta. Nothing was changed.");
-        }
-
-        if (!dry && known is null)
-        {
-            state.SetMeta("clusterId", marker.ClusterId);
-        }
-
-        return marker;
-    }
-
-    private static void CheckLocalMarker(SyncCategory category, string root, bool hasBase, SyncRootMarker? marker)
-    {
-        if (!Directory.Exists(root))
-        {
-            throw new SyncAbortedException(SyncGate.LocalMarker,
-                $"The local folder {root} of category '{category.Name}' does not exist (unmounted or moved?). It is never created automatically; create it to sync this category. Nothing was changed.");
-        }
-
-        string markerPath = Path.Combine(root, SyncPaths.LocalMarkerName);
-        if (hasBase)
-        {
-            string? content = File.Exists(markerPath) ? File.ReadAllText(markerPath).Trim() : null;
-            if (content is null || (marker is not null && content != marker.ClusterId))
-            {
-                throw new SyncAbortedException(SyncGate.LocalMarker,
-                    $"The marker {SyncPaths.LocalMarkerName} in {root} is {(content is null ? "missing" : "from another sync set")}: the folder was replaced, unmounted or restored. Nothing was changed.");
-            }
-        }
-    }
-
-    private static void WriteLocalMarker(string root, SyncRootMarker marker)
-    {
-        string path = Path.Combine(root, SyncPaths.LocalMarkerName);
-        if (!File.Exists(path) || File.ReadAllText(path).Trim() != marker.ClusterId)
-        {
-            File.WriteAllText(path, marker.ClusterId + "\n");
-        }
-    }
-
-    private void PruneVersions(SyncCategory category)
-    {
-        DateTimeOffset now = Options.Clock.GetUtcNow();
-        if (now - _lastPrune > TimeSpan.FromHours(6))
-        {
-            new VersionsFolder(Options.StateDirectory, category.Name, Options.Clock).Prune(Options.VersionsRetention);
-            _lastPrune = now;
-        }
-    }
-
-    /// <summary>Undoes a unit replacement interrupted between its two renames.</summary>
-    private static void RecoverUnits(string root)
-    {
-        foreach (string dir in Directory.EnumerateDirectories(root, "*" + SyncPaths.LocalTempSuffix))
-        {
-            Match m = OldUnit().Match(Path.GetFileName(dir));
-            string original = m.Success ? Path.Combine(root, m.Groups[1].Value) : "";
-            if (m.Success && !Directory.Exists(original))
-            {
-                Directory.Move(dir, original);
-            }
-        }
-    }
-
-    private IEnumerable<ScanIssue> ForeignFiles()
-    {
-        if (!Directory.Exists(Layout.DevicesDir))
-        {
-            yield break;
-        }
-
-        foreach (string file in Directory.EnumerateFiles(Layout.DevicesDir))
-        {
-            string name = Path.GetFileName(file);
-            if (!DeviceFile().IsMatch(name) && !name.EndsWith(".tmp", StringComparison.Ordinal))
-            {
-                yield return new ScanIssue("devices/" + name, "foreign", "Not written by Letta (an iCloud duplicate such as 'name 2.ext'?); ignored.");
-            }
-        }
-    }
-
-    /// <summary>A dry-run before the first real run: an identity that is never saved.</summary>
-    private DeviceIdentity Ephemeral()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "letta-sync-dry-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            return DeviceIdentity.LoadOrCreate(dir, Options.DeviceName, Options.MachineId, Options.Clock.GetUtcNow());
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
     }
 
     [GeneratedRegex(@"^\.(.+)\.old-[0-9a-f]{32}\.synctmp$", RegexOptions.CultureInvariant)]

@@ -19,38 +19,51 @@ internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, Da
 
     public List<PlanItem> Plan(IReadOnlyDictionary<string, StateRow> rows, LocalScan local, RemoteView remote)
     {
-        var keys = new HashSet<string>(local.Files.Keys, StringComparer.Ordinal);
+        var items = new List<PlanItem>();
+        var rules = new IgnoreRules(category.Include, category.Exclude);
+
+        // Every path once: local ones, then base rows gone locally, then remote-only ones (no union set of 100k keys).
+        foreach (KeyValuePair<string, LocalFile> file in local.Files)
+        {
+            Add(items, rules, file.Key, rows, local, remote);
+        }
+
         foreach (KeyValuePair<string, StateRow> row in rows)
         {
-            if (row.Value.HasBase)
+            if (row.Value.HasBase && !local.Files.ContainsKey(row.Key))
             {
-                keys.Add(row.Key);
+                Add(items, rules, row.Key, rows, local, remote);
             }
         }
 
-        keys.UnionWith(remote.ByKey.Keys);
-        var items = new List<PlanItem>();
-        var rules = new IgnoreRules(category.Include, category.Exclude);
-        foreach (string key in keys)
+        foreach (string key in remote.ByKey.Keys)
         {
-            rows.TryGetValue(key, out StateRow? row);
-            local.Files.TryGetValue(key, out LocalFile? file);
-            remote.ByKey.TryGetValue(key, out List<ManifestEntry>? entries);
-            if (file is null && row is not { HasBase: true } && !rules.IsPathIncluded(key))
+            if (!local.Files.ContainsKey(key) && !(rows.TryGetValue(key, out StateRow? r) && r.HasBase))
             {
-                continue; // a remote path this device excludes
-            }
-
-            PlanItem? item = Decide(key, row is { HasBase: true } ? row : null, file, entries ?? []);
-            if (item is not null)
-            {
-                items.Add(item);
+                Add(items, rules, key, rows, local, remote);
             }
         }
 
         // Sorted for a stable, readable plan; only the (usually few) items, not every path.
         items.Sort((x, y) => string.CompareOrdinal(x.Key, y.Key));
         return items;
+    }
+
+    private void Add(List<PlanItem> items, IgnoreRules rules, string key, IReadOnlyDictionary<string, StateRow> rows, LocalScan local, RemoteView remote)
+    {
+        rows.TryGetValue(key, out StateRow? row);
+        local.Files.TryGetValue(key, out LocalFile? file);
+        remote.ByKey.TryGetValue(key, out List<ManifestEntry>? entries);
+        if (file is null && row is not { HasBase: true } && !rules.IsPathIncluded(key))
+        {
+            return; // a remote path this device excludes
+        }
+
+        PlanItem? item = Decide(key, row is { HasBase: true } ? row : null, file, entries ?? []);
+        if (item is not null)
+        {
+            items.Add(item);
+        }
     }
 
     private PlanItem? Decide(string key, StateRow? row, LocalFile? file, List<ManifestEntry> entries)

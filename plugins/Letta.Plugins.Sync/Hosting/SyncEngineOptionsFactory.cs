@@ -44,7 +44,16 @@ internal static class SyncEngineOptionsFactory
         }
 
         string icloud = Expand(ICloudDrive, context);
-        return Directory.Exists(icloud) ? Path.Combine(icloud, "Letta Sync") : Path.Combine(context.HomeDirectory, "cloud", "sync");
+        if (Directory.Exists(icloud))
+        {
+            return Path.Combine(icloud, "Letta Sync");
+        }
+
+        // The local default is Letta's own folder, not a mount: creating it is safe (a configured or iCloud folder
+        // that is missing is never created, because missing means "not mounted").
+        string local = Path.Combine(context.HomeDirectory, "cloud", "sync");
+        Directory.CreateDirectory(local);
+        return local;
     }
 
     public static string Expand(string path, IPluginContext context)

@@ -28,9 +28,16 @@ internal sealed class SyncHealthCheck(SyncService sync, IOptionsMonitor<SyncOpti
 
         TimeSpan stale = (options.CurrentValue.Interval + options.CurrentValue.Jitter) * 2;
         var problems = new List<string>();
+        var absent = new List<string>();
         foreach (string category in sync.Categories)
         {
             CategoryStatus? s = sync.Status.Get(category);
+            if (!Directory.Exists(engine.Categories[category].LocalPath) && s?.LastRunSucceeded != true)
+            {
+                absent.Add(category); // a default category this machine does not have: reported, not a fault
+                continue;
+            }
+
             if (s?.LastRunAt is null)
             {
                 problems.Add($"{category}: never ran");
@@ -45,6 +52,7 @@ internal sealed class SyncHealthCheck(SyncService sync, IOptionsMonitor<SyncOpti
             }
         }
 
+        data["absentCategories"] = string.Join(", ", absent);
         return Task.FromResult(problems.Count == 0
             ? HealthCheckResult.Healthy("Cloud folder reachable, marker valid, recent runs succeeded.", data)
             : HealthCheckResult.Degraded(string.Join("; ", problems), data: data));

@@ -13,6 +13,7 @@ namespace Letta.Plugins.Sync.Hosting;
 internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginContext context, IMessageHub hub, TimeProvider clock, ILogger<SyncService> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private (SyncEngineOptions Options, SyncEngine Engine)? _shared;
 
     public SyncStatusStore Status { get; } = new(context.DataDirectory);
 
@@ -27,7 +28,7 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
     /// <summary>Runs one category or all; throws <see cref="ArgumentException"/> for an unknown category.</summary>
     public async Task<IReadOnlyList<SyncRunResult>> RunAsync(string? category, bool dryRun, bool force, Action<string>? progress, CancellationToken cancellationToken)
     {
-        SyncEngine engine = CreateEngine();
+        SyncEngine engine = SharedEngine();
         IReadOnlyList<string> categories = category is null ? Categories : [category];
         if (category is not null && !engine.Options.Categories.ContainsKey(category))
         {
@@ -59,6 +60,32 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
         }
     }
 
+    /// <summary>
+    /// One engine for all runs while the settings stay the same: it keeps each category's state rows in memory
+    /// between runs (validated against state.db), so a no-change run does not reload them.
+    /// </summary>
+    private SyncEngine SharedEngine()
+    {
+        SyncEngineOptions current = EngineOptions;
+        if (_shared is { } s && SameSettings(s.Options, current))
+        {
+            return s.Engine;
+        }
+
+        var engine = new SyncEngine(current);
+        _shared = (current, engine);
+        return engine;
+    }
+
+    private static bool SameSettings(SyncEngineOptions a, SyncEngineOptions b) =>
+        a.CloudFolder == b.CloudFolder && a.DeviceName == b.DeviceName && a.DeletionLimit == b.DeletionLimit
+        && a.DeletionLimitPercent == b.DeletionLimitPercent && a.ConflictLimit == b.ConflictLimit
+        && a.TombstoneRetention == b.TombstoneRetention && a.VersionsRetention == b.VersionsRetention
+        && a.Categories.Count == b.Categories.Count
+        && a.Categories.All(kv => b.Categories.TryGetValue(kv.Key, out SyncCategory? o) && o.LocalPath == kv.Value.LocalPath
+            && o.Direction == kv.Value.Direction && o.Kind == kv.Value.Kind && o.MaxFileSize == kv.Value.MaxFileSize
+            && o.Include.SequenceEqual(kv.Value.Include) && o.Exclude.SequenceEqual(kv.Value.Exclude));
+
     public static string Describe(SyncRunResult r) => r.Succeeded
         ? $"{r.Category}: {(r.DryRun ? "plan" : "done")} — sent {r.FilesSent}, received {r.FilesReceived}, deleted {r.FilesDeleted}, conflicts {r.Conflicts.Count}, errors {r.Errors.Count}, hashed {r.Hashed} ({r.Duration.TotalMilliseconds:F0} ms)"
         : $"{r.Category}: FAILED — {r.Failure}";
@@ -78,6 +105,7 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
 
     private async Task RecordAsync(SyncEngine engine, SyncRunResult r, CancellationToken cancellationToken)
     {
+        CategoryStatus? previous = Status.Get(r.Category);
         Status.Set(new CategoryStatus
         {
             Category = r.Category,
@@ -98,6 +126,14 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
         string deviceId = r.Succeeded || r.Gate is not null ? SafeDeviceId(engine) : "";
         if (!r.Succeeded)
         {
+            // The same failure every hour (e.g. a default category whose folder does not exist) is logged once, not
+            // re-published on every scheduled run.
+            if (previous is { LastRunSucceeded: false } && previous.LastFailure == r.Failure)
+            {
+                logger.LogDebug("Sync of {Category} still stopped: {Reason}", r.Category, r.Failure);
+                return;
+            }
+
             logger.LogWarning("Sync of {Category} stopped: {Reason}", r.Category, r.Failure);
             await hub.PublishAsync(new SyncFailed(r.Category, r.Failure ?? "unknown error", r.FinishedAt), cancellationToken).ConfigureAwait(false);
             return;

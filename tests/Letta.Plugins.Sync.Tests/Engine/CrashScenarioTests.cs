@@ -47,7 +47,10 @@ public sealed class CrashScenarioTests : IDisposable
         _b.Snapshot().ShouldBe(_a.Snapshot());
         _b.Read("edit.md").ShouldBe("new edit");
         _b.Exists("gone.md").ShouldBeFalse();
-        Directory.EnumerateFiles(Path.Combine(_world.Cloud, "LettaSync", "tmp")).Count().ShouldBeLessThanOrEqualTo(1);
+        // A partial upload stays a .tmp of this device, never referenced; it is removed once older than the lock lifetime.
+        string prefix = _a.DeviceId.Substring(0, 7);
+        Directory.EnumerateFiles(Path.Combine(_world.Cloud, "LettaSync", "tmp"))
+            .ShouldAllBe(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.Ordinal) && f.EndsWith(".tmp", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -86,8 +89,11 @@ public sealed class CrashScenarioTests : IDisposable
         Should.Throw<SimulatedCrashException>(() => _a.Sync(crash: CrashAt(CrashPoint.UploadTempWritten)));
 
         File.ReadAllBytes(manifest).ShouldBe(before);
+        string partial = Directory.EnumerateFiles(Path.Combine(_world.Cloud, "LettaSync", "tmp")).Single();
+        File.SetLastWriteTimeUtc(partial, DateTime.UtcNow.AddHours(-1));
         _b.SyncOk().FilesReceived.ShouldBe(0);
         _a.SyncOk().FilesSent.ShouldBe(1);
+        File.Exists(partial).ShouldBeFalse();
         _b.SyncOk();
         _b.Read("added.md").ShouldBe("added");
     }

@@ -119,6 +119,50 @@ public sealed class GateScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Sync_FreshDeviceCloudFolderMissingInsideMountedDrive_CreatesIt()
+    {
+        using var world = new SyncWorld();
+        string drive = Path.Combine(world.Root, "drive");
+        Directory.CreateDirectory(drive);
+        SimulatedDevice fresh = world.AddDevice("fresh");
+        fresh.Write("keep.md", "keep");
+        var options = fresh.Options();
+        var engine = new SyncEngine(new SyncEngineOptions
+        {
+            CloudFolder = Path.Combine(drive, "Letta Sync"),
+            StateDirectory = options.StateDirectory,
+            Categories = options.Categories,
+            MachineId = options.MachineId,
+            Durable = false,
+        });
+
+        engine.Run("memories", new SyncRunRequest()).Succeeded.ShouldBeTrue();
+
+        File.Exists(Path.Combine(drive, "Letta Sync", "LettaSync", ".syncroot")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Sync_FreshDeviceDriveNotMounted_AbortsWithoutCreatingAnything()
+    {
+        using var world = new SyncWorld();
+        SimulatedDevice fresh = world.AddDevice("fresh");
+        fresh.Write("keep.md", "keep");
+        var options = fresh.Options();
+        string missing = Path.Combine(world.Root, "not-mounted", "Letta Sync");
+        var engine = new SyncEngine(new SyncEngineOptions
+        {
+            CloudFolder = missing,
+            StateDirectory = options.StateDirectory,
+            Categories = options.Categories,
+            MachineId = options.MachineId,
+        });
+
+        engine.Run("memories", new SyncRunRequest()).Gate.ShouldBe(SyncGate.CloudMarker);
+
+        Directory.Exists(Path.Combine(world.Root, "not-mounted")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void Sync_ClusterIdMismatch_Aborts()
     {
         string marker = Path.Combine(_world.Cloud, "LettaSync", ".syncroot");

@@ -174,5 +174,9 @@ public sealed class SyncPluginTests : IAsyncLifetime
 
         _host.Hub.Published.OfType<SyncFailed>().Single().Reason.ShouldContain("marker");
         (await _host.HealthAsync()).Status.ShouldBe(HealthStatus.Unhealthy);
+
+        // The same failure again (the next scheduled run) is not re-published.
+        await _host.Client.PostAsJsonAsync("/api/sync/run", new { });
+        _host.Hub.Published.OfType<SyncFailed>().Count().ShouldBe(1);
     }
 }

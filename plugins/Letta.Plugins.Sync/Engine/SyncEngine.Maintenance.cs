@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+
+namespace Letta.Plugins.Sync.Engine;
+
+internal sealed partial class SyncEngine
+{
+    private void PruneVersions(SyncCategory category)
+    {
+        DateTimeOffset now = Options.Clock.GetUtcNow();
+        if (now - _lastPrune > TimeSpan.FromHours(6))
+        {
+            new VersionsFolder(Options.StateDirectory, category.Name, Options.Clock).Prune(Options.VersionsRetention);
+            _lastPrune = now;
+        }
+    }
+
+    /// <summary>
+    /// This device's cloud temp files left by a killed run. Only its own (the name carries the device prefix), and only
+    /// older than the lock lifetime, so a temp another of its runs is writing right now is never touched.
+    /// </summary>
+    private void RemoveOwnStaleTemps(DeviceIdentity device)
+    {
+        if (!Directory.Exists(Layout.TempDir))
+        {
+            return;
+        }
+
+        DateTime cutoff = Options.Clock.GetUtcNow().UtcDateTime - Options.LockTtl;
+        foreach (string tmp in Directory.EnumerateFiles(Layout.TempDir, device.Short7 + "-*.tmp"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(tmp) < cutoff)
+                {
+                    File.Delete(tmp);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Undoes a unit replacement interrupted between its two renames.</summary>
+    private static void RecoverUnits(string root)
+    {
+        foreach (string dir in Directory.EnumerateDirectories(root, "*" + SyncPaths.LocalTempSuffix))
+        {
+            Match m = OldUnit().Match(Path.GetFileName(dir));
+            string original = m.Success ? Path.Combine(root, m.Groups[1].Value) : "";
+            if (m.Success && !Directory.Exists(original))
+            {
+                Directory.Move(dir, original);
+            }
+        }
+    }
+
+    private IEnumerable<ScanIssue> ForeignFiles()
+    {
+        if (!Directory.Exists(Layout.DevicesDir))
+        {
+            yield break;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(Layout.DevicesDir))
+        {
+            string name = Path.GetFileName(file);
+            if (!DeviceFile().IsMatch(name) && !name.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                yield return new ScanIssue("devices/" + name, "foreign", "Not written by Letta (an iCloud duplicate such as 'name 2.ext'?); ignored.");
+            }
+        }
+    }
+
+    /// <summary>A dry-run before the first real run: an identity that is never saved.</summary>
+    private DeviceIdentity Ephemeral()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "letta-sync-dry-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            return DeviceIdentity.LoadOrCreate(dir, Options.DeviceName, Options.MachineId, Options.Clock.GetUtcNow());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+namespace Letta.Plugins.Sync.Engine;
+
+internal sealed partial class SyncEngine
+{
+    /// <summary>
+    /// Opens state.db; a state written under another device id (a cloned or copied state directory that got a new
+    /// id) is set aside, so this device rejoins like one without state: nothing is deleted, differences conflict.
+    /// </summary>
+    private StateStore OpenOwnState(DeviceIdentity device)
+    {
+        StateStore state = StateStore.Open(Options.StateDirectory);
+        string? owner = state.GetMeta("deviceId");
+        if (owner is null)
+        {
+            state.SetMeta("deviceId", device.Id);
+            return state;
+        }
+
+        if (owner == device.Id)
+        {
+            return state;
+        }
+
+        state.Dispose();
+        string path = StateStore.PathIn(Options.StateDirectory);
+        string aside = $"{path}.previous-{owner[..7]}-{Options.Clock.GetUtcNow():yyyyMMddHHmmss}";
+        foreach (string suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(path + suffix))
+            {
+                File.Move(path + suffix, aside + suffix);
+            }
+        }
+
+        string peers = Path.Combine(Options.StateDirectory, "peers");
+        if (Directory.Exists(peers))
+        {
+            Directory.Delete(peers, recursive: true);
+        }
+
+        state = StateStore.Open(Options.StateDirectory);
+        state.SetMeta("deviceId", device.Id);
+        return state;
+    }
+
+    private SyncRootMarker? CheckCloudMarker(StateStore state, bool dry)
+    {
+        SyncRootMarker? marker = SyncRootMarker.TryRead(Layout);
+        string? known = state.GetMeta("clusterId");
+        if (marker is null)
+        {
+            if (known is not null)
+            {
+                throw new SyncAbortedException(SyncGate.CloudMarker,
+                    $"The cloud folder's marker ({Layout.MarkerPath}) is missing: the folder is not mounted, not synced yet or was removed. Nothing was changed.");
+            }
+
+            if (!Directory.Exists(Layout.CloudFolder))
+            {
+                // A device that never joined may create its folder inside a drive that is there (e.g. "Letta Sync" in
+                // iCloud Drive); a missing drive root means "not mounted" and is never created.
+                string? parent = Path.GetDirectoryName(Path.GetFullPath(Layout.CloudFolder));
+                if (dry || parent is null || !Directory.Exists(parent))
+                {
+                    throw new SyncAbortedException(SyncGate.CloudMarker, $"The cloud folder {Layout.CloudFolder} does not exist (not mounted?). Nothing was changed.");
+                }
+
+                Directory.CreateDirectory(Layout.CloudFolder);
+            }
+
+            if (Directory.Exists(Layout.Root) && Directory.EnumerateFileSystemEntries(Layout.Root).Any(e => Path.GetFileName(e) != "tmp"))
+            {
+                throw new SyncAbortedException(SyncGate.CloudMarker,
+                    $"{Layout.Root} holds data but no .syncroot marker (partially synced?). Nothing was changed.");
+            }
+
+            if (dry)
+            {
+                return null;
+            }
+
+            marker = SyncRootMarker.Create(Layout);
+        }
+        else if (known is not null && known != marker.ClusterId)
+        {
+            throw new SyncAbortedException(SyncGate.CloudMarker,
+                $"The cloud folder belongs to another sync set (cluster {marker.ClusterId[..8]}, this device joined {known[..8]}). Nothing was changed.");
+        }
+
+        if (marker.FormatVersion > SyncRootMarker.CurrentFormat)
+        {
+            throw new SyncAbortedException(SyncGate.CloudMarker, $"The cloud folder uses format {marker.FormatVersion}; update Letta. Nothing was changed.");
+        }
+
+        if (!dry && known is null)
+        {
+            state.SetMeta("clusterId", marker.ClusterId);
+        }
+
+        return marker;
+    }
+
+    private static void CheckLocalMarker(SyncCategory category, string root, bool hasBase, SyncRootMarker? marker)
+    {
+        if (!Directory.Exists(root))
+        {
+            throw new SyncAbortedException(SyncGate.LocalMarker,
+                $"The local folder {root} of category '{category.Name}' does not exist (unmounted or moved?). It is never created automatically; create it to sync this category. Nothing was changed.");
+        }
+
+        string markerPath = Path.Combine(root, SyncPaths.LocalMarkerName);
+        if (hasBase)
+        {
+            string? content = File.Exists(markerPath) ? File.ReadAllText(markerPath).Trim() : null;
+            if (content is null || (marker is not null && content != marker.ClusterId))
+            {
+                throw new SyncAbortedException(SyncGate.LocalMarker,
+                    $"The marker {SyncPaths.LocalMarkerName} in {root} is {(content is null ? "missing" : "from another sync set")}: the folder was replaced, unmounted or restored. Nothing was changed.");
+            }
+        }
+    }
+
+    private static void WriteLocalMarker(string root, SyncRootMarker marker)
+    {
+        string path = Path.Combine(root, SyncPaths.LocalMarkerName);
+        if (!File.Exists(path) || File.ReadAllText(path).Trim() != marker.ClusterId)
+        {
+            File.WriteAllText(path, marker.ClusterId + "\n");
+        }
+    }
+}
