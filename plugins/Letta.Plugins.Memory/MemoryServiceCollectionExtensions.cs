@@ -23,6 +23,7 @@ public static class MemoryServiceCollectionExtensions
         services.TryAddSingleton<IMemoryStore>(sp =>
             MemoryStoreFactory.Create(sp.GetRequiredService<IOptions<MemoryOptions>>().Value, context.DataDirectory));
         services.TryAddSingleton<MemoryInputValidator>();
+        services.TryAddSingleton<ImportOptimizer>();
         services.TryAddScoped<MemoryService>();
         services.AddHealthChecks().AddCheck<MemoryStoreHealthCheck>("memory-store");
         return services;

@@ -9,7 +9,7 @@ internal sealed partial class MemoryService
     /// <summary>Detailed failures kept for the response; beyond this only the count grows (and the response says so).</summary>
     public const int MaxReportedFailures = 1_000;
 
-    /// <summary>Imports at least this large refresh planner statistics when they finish.</summary>
+    /// <summary>Imports at least this large schedule a background optimisation (vacuum, statistics) when they finish.</summary>
     public const int OptimizeAfterImported = 5_000;
 
     /// <summary>
@@ -91,8 +91,9 @@ internal sealed partial class MemoryService
         await FlushAsync(batch, outcome, cancellationToken);
         if (outcome.Imported >= OptimizeAfterImported)
         {
-            // A bulk load changes the data's shape; fresh statistics keep the planner on the GIN indexes.
-            await store.OptimizeAsync(cancellationToken);
+            // A bulk load changes the data's shape; fresh statistics keep the planner on the GIN indexes. The data
+            // is committed and searchable already, so the (long) vacuum runs off the request path.
+            optimizer.Request();
         }
 
         return outcome;

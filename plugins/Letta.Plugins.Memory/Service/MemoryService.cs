@@ -18,6 +18,7 @@ internal sealed partial class MemoryService(
     IOptions<MemoryOptions> options,
     IMessageHub hub,
     TimeProvider time,
+    ImportOptimizer optimizer,
     ILogger<MemoryService> logger)
 {
     public IMemoryStore Store => store;
