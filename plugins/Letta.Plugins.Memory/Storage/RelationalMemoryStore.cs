@@ -61,6 +61,21 @@ internal abstract partial class RelationalMemoryStore : IMemoryStore
 
     protected abstract bool IsUniqueViolation(Exception exception);
 
+    /// <summary>The filters whose SQL is the same on both providers: source and the created/updated ranges.</summary>
+    protected void AppendSourceAndTimeFilters(System.Text.StringBuilder sb, DbCommand cmd, MemoryFilter filter)
+    {
+        if (filter.Source is not null)
+        {
+            sb.Append(" AND m.source = @source_filter");
+            Add(cmd, "@source_filter", filter.Source);
+        }
+
+        AppendRange(sb, cmd, "m.created_at >= @created_from", "@created_from", filter.CreatedFrom);
+        AppendRange(sb, cmd, "m.created_at < @created_to", "@created_to", filter.CreatedTo);
+        AppendRange(sb, cmd, "m.updated_at >= @updated_from", "@updated_from", filter.UpdatedFrom);
+        AppendRange(sb, cmd, "m.updated_at < @updated_to", "@updated_to", filter.UpdatedTo);
+    }
+
     protected static void Add(DbCommand cmd, string name, object? value)
     {
         var p = cmd.CreateParameter();
@@ -252,4 +267,13 @@ internal abstract partial class RelationalMemoryStore : IMemoryStore
     }
 
     private static MemoryNotFoundException NotFound(string id) => new($"No memory with id '{id}'.");
+
+    private void AppendRange(System.Text.StringBuilder sb, DbCommand cmd, string condition, string name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            sb.Append(" AND ").Append(condition);
+            AddTime(cmd, name, v);
+        }
+    }
 }

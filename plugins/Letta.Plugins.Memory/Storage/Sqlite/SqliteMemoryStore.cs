@@ -193,26 +193,8 @@ internal sealed partial class SqliteMemoryStore : RelationalMemoryStore, IDispos
             Add(cmd, "@meta", filter.MetadataJson);
         }
 
-        if (filter.Source is not null)
-        {
-            sb.Append(" AND m.source = @source_filter");
-            Add(cmd, "@source_filter", filter.Source);
-        }
-
-        AppendRange(sb, cmd, "m.created_at >= @created_from", "@created_from", filter.CreatedFrom);
-        AppendRange(sb, cmd, "m.created_at < @created_to", "@created_to", filter.CreatedTo);
-        AppendRange(sb, cmd, "m.updated_at >= @updated_from", "@updated_from", filter.UpdatedFrom);
-        AppendRange(sb, cmd, "m.updated_at < @updated_to", "@updated_to", filter.UpdatedTo);
+        AppendSourceAndTimeFilters(sb, cmd, filter);
         return sb.ToString();
-    }
-
-    private void AppendRange(StringBuilder sb, DbCommand cmd, string condition, string name, DateTimeOffset? value)
-    {
-        if (value is { } v)
-        {
-            sb.Append(" AND ").Append(condition);
-            AddTime(cmd, name, v);
-        }
     }
 
     private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
