@@ -1,3 +1,4 @@
+using Letta.Testing;
 using System.Net.Http.Json;
 using System.Text;
 using Letta.Messaging;
@@ -19,14 +20,14 @@ internal sealed class PluginTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private PluginTestHost(WebApplication app, RecordingHub hub, HttpClient client)
+    private PluginTestHost(WebApplication app, RecordingMessageHub hub, HttpClient client)
     {
         _app = app;
         Hub = hub;
         Client = client;
     }
 
-    public RecordingHub Hub { get; }
+    public RecordingMessageHub Hub { get; }
 
     public HttpClient Client { get; }
 
@@ -38,7 +39,7 @@ internal sealed class PluginTestHost : IAsyncDisposable
         var context = new TestPluginContext(home, settings);
         Directory.CreateDirectory(context.DataDirectory);
         var plugin = new SyncPlugin();
-        var hub = new RecordingHub();
+        var hub = new RecordingMessageHub();
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -1,3 +1,4 @@
+using Letta.Testing;
 using Letta.Plugins.Tasks.Board;
 using Letta.Plugins.Tasks.Model;
 using Letta.Plugins.Tasks.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class TaskBoardEventsTests : IDisposable
     [Fact]
     public async Task Operations_PublishTheContractEvents()
     {
-        var hub = new RecordingHub();
+        var hub = new RecordingMessageHub();
         var time = new ManualTimeProvider();
         using var board = new TaskBoard(new BoardSettings { Folder = _folder.Path, DeviceId = "A" }, time, NullLogger<TaskBoard>.Instance, hub);
         CancellationToken ct = CancellationToken.None;
@@ -38,7 +39,7 @@ public sealed class TaskBoardEventsTests : IDisposable
     [Fact]
     public async Task RejectedOperation_PublishesNothing()
     {
-        var hub = new RecordingHub();
+        var hub = new RecordingMessageHub();
         using var board = new TaskBoard(new BoardSettings { Folder = _folder.Path, DeviceId = "A" }, new ManualTimeProvider(), NullLogger<TaskBoard>.Instance, hub);
 
         await Should.ThrowAsync<TaskNotFoundException>(() => board.MoveAsync("nope", TaskColumn.Review, null, null, CancellationToken.None));
