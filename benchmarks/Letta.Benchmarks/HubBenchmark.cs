@@ -43,8 +43,9 @@ internal static class HubBenchmark
         DirectoryCopy.Copy(Path.Combine(RepoPaths.TestPluginsArtifacts, "bench-sink"), Path.Combine(plugins, "bench-sink"));
         using Serilog.Core.Logger logger = new Serilog.LoggerConfiguration().CreateLogger();
         await using var hub = new MessageHub(new SerilogLoggerFactory(logger));
-        var services = new PluginHostServices(new LettaHome(Path.Combine(root, "home")), logger, hub, TimeProvider.System, new UnconfiguredChatClient(), IsAiConfigured: false);
-        new LettaHome(Path.Combine(root, "home")).EnsureCreated();
+        var home = new LettaHome(Path.Combine(root, "home"));
+        home.EnsureCreated();
+        var services = new PluginHostServices(home, logger, hub, TimeProvider.System, new UnconfiguredChatClient(), IsAiConfigured: false);
         PluginCatalog catalog = PluginPipeline.CreateBootstrapper(services, NullLoggerFactory.Instance).Bootstrap(plugins, PluginsFile.Empty);
         var lifecycle = new PluginLifecycleService(catalog, Options.Create(new Letta.Host.Hosting.LettaHostOptions()), NullLogger<PluginLifecycleService>.Instance);
         await lifecycle.StartAsync(CancellationToken.None);

@@ -20,7 +20,7 @@ internal static class PluginVerbs
         List<PluginDeclaration> plugins;
         try
         {
-            plugins = (await client.GetFromJsonAsync<PluginDeclarationList>("api/plugins", Json).ConfigureAwait(false))?.Plugins ?? [];
+            plugins = (await client.GetFromJsonAsync<PluginDeclarationList>("api/plugins?health=false", Json).ConfigureAwait(false))?.Plugins ?? [];
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
         {

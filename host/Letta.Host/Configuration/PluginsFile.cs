@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Letta.Host.Configuration;
 
 /// <summary>The parsed <c>plugins.json</c>: per plugin id, whether it is enabled and its raw settings object.</summary>

@@ -14,6 +14,6 @@ internal sealed record PluginInfo(
     string Folder,
     string? Description,
     IReadOnlyList<DependencyInfo> Dependencies,
-    PluginHealthReport Health,
+    PluginHealthReport? Health,
     HubDiagnostics? Hub,
     IReadOnlyList<CliCommand> Commands);

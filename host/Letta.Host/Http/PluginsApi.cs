@@ -2,6 +2,7 @@ using Letta.Host.Messaging;
 using Letta.Host.Plugins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Letta.Host.Http;
@@ -12,12 +13,13 @@ internal static class PluginsApi
     public static void MapPluginsApi(this IEndpointRouteBuilder endpoints)
     {
         RouteGroupBuilder group = endpoints.MapGroup("/api/plugins").WithTags("plugins");
-        group.MapGet("/", async (PluginCatalog catalog, PluginHealthEvaluator health, MessageHub hub, CancellationToken ct) =>
+        // health=false skips running every plugin's health checks: the CLI asks only for the verb declarations.
+        group.MapGet("/", async (PluginCatalog catalog, PluginHealthEvaluator evaluator, MessageHub hub, CancellationToken ct, [FromQuery(Name = "health")] bool includeHealth = true) =>
         {
             var items = new List<PluginInfo>();
             foreach (PluginRuntime runtime in catalog.All)
             {
-                items.Add(await DescribeAsync(runtime, health, hub, ct).ConfigureAwait(false));
+                items.Add(await DescribeAsync(runtime, includeHealth ? evaluator : null, hub, ct).ConfigureAwait(false));
             }
 
             return Results.Ok(new PluginList(catalog.PluginsDirectory, items));
@@ -30,7 +32,7 @@ internal static class PluginsApi
             .WithName("GetPlugin").WithSummary("One plugin's state, reason, health and hub diagnostics");
     }
 
-    private static async Task<PluginInfo> DescribeAsync(PluginRuntime runtime, PluginHealthEvaluator health, MessageHub hub, CancellationToken ct)
+    private static async Task<PluginInfo> DescribeAsync(PluginRuntime runtime, PluginHealthEvaluator? health, MessageHub hub, CancellationToken ct)
     {
         PluginManifest? manifest = runtime.Manifest;
         return new PluginInfo(
@@ -43,7 +45,7 @@ internal static class PluginsApi
             Path.GetFileName(runtime.Folder),
             manifest?.Description,
             manifest?.Dependencies.Select(d => new DependencyInfo(d.Id, d.Range.Text)).ToList() ?? [],
-            await health.EvaluateAsync(runtime, ct).ConfigureAwait(false),
+            health is null ? null : await health.EvaluateAsync(runtime, ct).ConfigureAwait(false),
             runtime.Hub is null ? null : hub.GetDiagnostics(runtime.Id),
             runtime.Commands);
     }

@@ -31,9 +31,12 @@ internal sealed class PluginBootstrapper(
         }
 
         List<PluginRuntime> ordered = DependencyResolver.Order(all);
+        var byId = ordered.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+        // Ordering already rejected missing and out-of-range dependencies; a dependency can still fail to load below.
         foreach (PluginRuntime runtime in ordered)
         {
-            if (runtime.Manifest!.Dependencies.Any(d => all.First(r => r.Id == d.Id && r.Manifest is not null).State != PluginState.Discovered))
+            if (runtime.Manifest!.Dependencies.Any(d => !byId.TryGetValue(d.Id, out PluginRuntime? dependency) || !dependency.IsViable))
             {
                 runtime.SetState(PluginState.MissingDependency, "A plugin it depends on failed to load; see that plugin's state.");
                 continue;

@@ -74,6 +74,18 @@ public sealed class HostProcessTests(MixedPluginsHostFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Plugins_HealthFalse_ListsDeclarationsWithoutRunningHealthChecks()
+    {
+        using HttpClient client = Host.CreateClient();
+
+        JsonElement list = await client.GetFromJsonAsync<JsonElement>("api/plugins?health=false");
+
+        JsonElement good = list.GetProperty("plugins").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "good");
+        good.GetProperty("health").ValueKind.ShouldBe(JsonValueKind.Null);
+        good.GetProperty("commands").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task PluginEndpoint_HandlerParametersResolveFromPluginContainer()
     {
         using HttpClient client = Host.CreateClient();
