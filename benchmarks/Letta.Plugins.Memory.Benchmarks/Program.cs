@@ -3,9 +3,11 @@ using Letta.Plugins.Memory.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Letta.Plugins.Memory.Benchmarks -- --count 100000 [--providers sqlite,postgres] [--iterations 200]
 // --parse-probe: only the import's per-line parse/validation CPU cost, in process.
+// --write-corpus FILE: write the generated NDJSON to FILE (to import or profile by hand) and stop.
 var count = 100_000;
 var iterations = 200;
 string[] providers = ["sqlite", "postgres"];
+string? corpusFile = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     switch (args[i])
@@ -16,10 +18,26 @@ for (var i = 0; i < args.Length - 1; i++)
         case "--iterations":
             iterations = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
+        case "--write-corpus":
+            corpusFile = args[++i];
+            break;
         case "--providers":
             providers = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             break;
     }
+}
+
+if (corpusFile is not null)
+{
+    var generator = new CorpusGenerator();
+    await using var corpus = new StreamWriter(corpusFile);
+    for (var i = 0; i < count; i++)
+    {
+        await corpus.WriteLineAsync(generator.NextLine());
+    }
+
+    Console.WriteLine($"Wrote {count:N0} memories to {corpusFile}.");
+    return;
 }
 
 if (args.Contains("--parse-probe"))

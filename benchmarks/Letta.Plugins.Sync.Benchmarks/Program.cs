@@ -33,6 +33,7 @@ string cloud = Path.Combine(root, "cloud");
 string state = Path.Combine(root, "device-a", "home", "plugins", "sync");
 Directory.CreateDirectory(tree);
 Directory.CreateDirectory(cloud);
+Console.WriteLine($"load average at start: {Load()}");
 Console.WriteLine($"cores: {Environment.ProcessorCount}, SHA-NI path: .NET {Environment.Version}, native lstat: {NativeStat.IsAvailable}");
 
 var sw = Stopwatch.StartNew();
@@ -95,6 +96,7 @@ Console.WriteLine($"first sync / (1.5 × hash floor + copy floor) = {first.Durat
 Console.WriteLine($"first sync / (hash floor + copy floor) = {first.Duration.TotalMilliseconds / (hash.TotalMilliseconds + copy.TotalMilliseconds):F2}");
 Console.WriteLine($"first sync / (1.5 × hash floor + atomic-copy floor) = {first.Duration.TotalMilliseconds / (1.5 * hash.TotalMilliseconds + atomicCopy.TotalMilliseconds):F2}");
 Console.WriteLine($"1 % changed / walk floor = {onePercent.Duration.TotalMilliseconds / floorWalk:F2}");
+Console.WriteLine($"load average at the end: {Load()}");
 
 if (!keep)
 {
@@ -106,8 +108,10 @@ return noChange.Hashed == 0 && first.Succeeded && noChange.Succeeded && onePerce
 
 static SyncRunResult Run(SyncEngine engine, string label)
 {
+    int[] gcBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
     SyncRunResult r = engine.Run("bench", new SyncRunRequest());
-    Console.WriteLine($"{label}: {Ms(r.Duration)}, succeeded {r.Succeeded} {r.Failure}, sent {r.FilesSent:N0}, hashed {r.Hashed:N0}, errors {r.Errors.Count}");
+    string gcs = $"gen0/1/2 collections {GC.CollectionCount(0) - gcBefore[0]}/{GC.CollectionCount(1) - gcBefore[1]}/{GC.CollectionCount(2) - gcBefore[2]}";
+    Console.WriteLine($"{label}: {Ms(r.Duration)}, succeeded {r.Succeeded} {r.Failure}, sent {r.FilesSent:N0}, hashed {r.Hashed:N0}, errors {r.Errors.Count}, {gcs}");
     Console.WriteLine("    phases (ms): " + string.Join(", ", r.PhaseMs.Select(kv => $"{kv.Key} {kv.Value:F0}")));
     return r;
 }
@@ -119,6 +123,8 @@ TimeSpan CopyFloor()
     Directory.Delete(target, recursive: true);
     return t;
 }
+
+static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
 static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

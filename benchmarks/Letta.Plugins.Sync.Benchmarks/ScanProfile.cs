@@ -9,6 +9,11 @@ internal static class ScanProfile
 {
     public static void Run(string tree)
     {
+        if (!Directory.Exists(tree))
+        {
+            TreeGenerator.Generate(tree, 100_000, 1.0, 42);
+        }
+
         for (int round = 0; round < 3; round++)
         {
             var sw = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Packs;
 
 namespace Letta.Plugins.Sync.Benchmarks;
 
@@ -23,12 +24,24 @@ internal static class UploadProfile
             double copyMs = sw.Elapsed.TotalMilliseconds;
 
             string cloud = Path.Combine(work, "cloud" + round);
-            var blobs = new BlobStore(new CloudLayout(cloud), "PROFILEPROFIL");
+            var layout = new CloudLayout(cloud);
             sw.Restart();
-            Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f => blobs.Upload(f, null));
+            using (var loose = new BlobStore(layout, "PROFILEPROFIL", new PackIndex(layout)))
+            {
+                Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f => loose.Upload(f, null, _ => { }, _ => { }));
+            }
+
             double uploadMs = sw.Elapsed.TotalMilliseconds;
+            Directory.Delete(cloud, true);
+            sw.Restart();
+            using (var packed = new BlobStore(layout, "PROFILEPROFIL", new PackIndex(layout)))
+            {
+                packed.StartPacking(1024 * 1024, 32 * 1024 * 1024, durable: true);
+                Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f => packed.Upload(f, null, _ => { }, _ => { }));
+                packed.Flush();
+            }
 
-
+            double packedMs = sw.Elapsed.TotalMilliseconds;
 
             string stateDir = Path.Combine(work, "state" + round);
             sw.Restart();
@@ -49,7 +62,7 @@ internal static class UploadProfile
             }
 
             double stateMs = sw.Elapsed.TotalMilliseconds;
-            Console.WriteLine($"{files.Length} files: stream copy {copyMs:F0} ms, BlobStore.Upload {uploadMs:F0} ms, state upserts {stateMs:F0} ms");
+            Console.WriteLine($"{files.Length} files: stream copy {copyMs:F0} ms, BlobStore.Upload loose {uploadMs:F0} ms, packed (fsync per pack) {packedMs:F0} ms, state upserts {stateMs:F0} ms");
             Directory.Delete(copy, true);
             Directory.Delete(cloud, true);
             Directory.Delete(stateDir, true);

@@ -5,7 +5,8 @@ namespace Letta.Plugins.Memory.Storage;
 
 /// <summary>
 /// The provider seam: one implementation per database. Every write commits the change and its history row in
-/// one transaction, so a failed write leaves nothing behind.
+/// one transaction, so a failed write leaves nothing behind. The one exception is the bulk import: an imported
+/// memory's first version lives only in its row until its first change copies it into history.
 /// </summary>
 internal interface IMemoryStore
 {
@@ -44,7 +45,10 @@ internal interface IMemoryStore
     /// <summary>How many import batches may commit concurrently (SQLite has one writer).</summary>
     int ImportParallelism { get; }
 
-    /// <summary>Inserts new memories with their history rows, all or nothing.</summary>
+    /// <summary>
+    /// Inserts new memories, all or nothing, without history rows: the history of an unchanged imported memory is
+    /// its live row, and the first update, delete or restore copies it into history first.
+    /// </summary>
     Task InsertBatchAsync(IReadOnlyList<MemoryRecord> batch, CancellationToken cancellationToken);
 
     /// <summary>Refreshes planner statistics after a bulk change (PostgreSQL <c>ANALYZE</c>, SQLite <c>PRAGMA optimize</c>).</summary>

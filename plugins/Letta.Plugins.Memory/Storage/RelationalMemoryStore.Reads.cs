@@ -20,7 +20,11 @@ internal abstract partial class RelationalMemoryStore
     {
         await using var conn = await OpenAsync(cancellationToken);
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = $"SELECT {HistoryColumns} FROM memory_history h WHERE h.memory_id = @id ORDER BY h.version";
+        // An imported, never-changed memory has its only version in the live row (see InsertBatchAsync).
+        cmd.CommandText =
+            $"SELECT {HistoryColumns} FROM memory_history h WHERE h.memory_id = @id " +
+            $"UNION ALL SELECT {Columns}, '{HistoryEvents.Import}' FROM memories m WHERE m.id = @id AND {NotInHistory} " +
+            "ORDER BY 9";
         Add(cmd, "@id", id);
         var list = new List<HistoryEntry>();
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);

@@ -14,6 +14,10 @@ internal abstract partial class RelationalMemoryStore : IMemoryStore
 {
     protected const string Columns = "m.id, m.title, m.content, m.tags, m.metadata, m.source, m.created_at, m.updated_at, m.version";
 
+    /// <summary>True for a live row whose version has no history row yet: an imported, never-changed memory.</summary>
+    protected const string NotInHistory =
+        "NOT EXISTS (SELECT 1 FROM memory_history x WHERE x.memory_id = m.id AND x.version = m.version)";
+
     private const string HistoryColumns =
         "h.memory_id, h.title, h.content, h.tags, h.metadata, h.source, h.created_at, h.changed_at, h.version, h.event";
 
@@ -115,6 +119,7 @@ internal abstract partial class RelationalMemoryStore : IMemoryStore
         await using var scope = await BeginWriteAsync(cancellationToken);
         var current = await ReadForUpdateAsync(scope, id, cancellationToken) ?? throw NotFound(id);
         CheckVersion(expectedVersion, current.Version);
+        await MaterializeImportedVersionAsync(scope, id, cancellationToken);
         var next = change(current) with { Id = current.Id, CreatedAt = current.CreatedAt, UpdatedAt = at, Version = current.Version + 1 };
         await UpdateRowAsync(scope, next, cancellationToken);
         await AppendHistoryAsync(scope, HistoryEvents.Update, at, next, cancellationToken);
@@ -127,6 +132,7 @@ internal abstract partial class RelationalMemoryStore : IMemoryStore
         await using var scope = await BeginWriteAsync(cancellationToken);
         var current = await ReadForUpdateAsync(scope, id, cancellationToken) ?? throw NotFound(id);
         CheckVersion(expectedVersion, current.Version);
+        await MaterializeImportedVersionAsync(scope, id, cancellationToken);
         var tombstone = current with { UpdatedAt = at, Version = current.Version + 1 };
         await using (var cmd = scope.Command("DELETE FROM memories WHERE id = @id"))
         {
@@ -143,6 +149,11 @@ internal abstract partial class RelationalMemoryStore : IMemoryStore
     {
         await using var scope = await BeginWriteAsync(cancellationToken);
         var current = await ReadForUpdateAsync(scope, id, cancellationToken);
+        if (current is not null)
+        {
+            await MaterializeImportedVersionAsync(scope, id, cancellationToken);
+        }
+
         var latest = await LatestHistoryVersionAsync(scope, id, cancellationToken);
         if (current is null && latest == 0)
         {
@@ -203,6 +214,21 @@ internal abstract partial class RelationalMemoryStore : IMemoryStore
             "VALUES (@id, @version, @event, @updated_at, @title, @content, @tags, @metadata, @source, @created_at)");
         AddRow(cmd, m with { UpdatedAt = at });
         Add(cmd, "@event", historyEvent);
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Bulk imports store only the live row (see <see cref="InsertBatchAsync"/>); before the first change of such a
+    /// memory, its imported version is copied into history in the same transaction, so no version is ever lost.
+    /// A no-op for every other memory, whose live version is always in history already.
+    /// </summary>
+    private static async Task MaterializeImportedVersionAsync(WriteScope scope, string id, CancellationToken cancellationToken)
+    {
+        await using var cmd = scope.Command(
+            "INSERT INTO memory_history (memory_id, version, event, changed_at, title, content, tags, metadata, source, created_at) " +
+            $"SELECT m.id, m.version, '{HistoryEvents.Import}', m.updated_at, m.title, m.content, m.tags, m.metadata, m.source, m.created_at " +
+            $"FROM memories m WHERE m.id = @id AND {NotInHistory}");
+        Add(cmd, "@id", id);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -28,6 +28,13 @@ internal sealed class CloudLayout(string cloudFolder)
 
     public string BlobPath(string sha) => Path.Combine(BlobsDir, sha[..2], sha);
 
+    /// <summary>Packs of small blobs and their indexes (never a two-character name, so no clash with a loose shard).</summary>
+    public string PacksDir => Path.Combine(BlobsDir, "packs");
+
+    public string PackPath(string id) => Path.Combine(PacksDir, id + Packs.PackFormat.PackExtension);
+
+    public string PackIndexPath(string id) => Path.Combine(PacksDir, id + Packs.PackFormat.IndexExtension);
+
     /// <summary>A fresh temp path; the device prefix keeps two devices from ever writing the same temp file.</summary>
     public string NewTempPath(string shortId) => Path.Combine(TempDir, $"{shortId[..Math.Min(7, shortId.Length)]}-{Guid.NewGuid():N}.tmp");
 }

@@ -25,7 +25,6 @@ internal static partial class LocalScanner
         var rules = new IgnoreRules(category.Include, category.Exclude);
         string root = Path.GetFullPath(category.LocalPath).TrimEnd(Path.DirectorySeparatorChar);
         long racyFrom = (scanStart.ToUnixTimeMilliseconds() * 1_000_000L) - ScanOptions.RacyWindowNs;
-        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
         var stubs = new List<(string Key, string Disk)>();
 
         if (category.Kind == SyncCategoryKind.Unit)
@@ -34,117 +33,53 @@ internal static partial class LocalScanner
             return scan;
         }
 
-        var walked = new List<(string Key, string Disk, FileStat Stat, string Full)>(1024);
+        // The walk and the per-file work (names, rules, lstat, cache comparison) run on every core, one subtree per
+        // task; only the clash check and the inserts are serial. Results merge in subtree order: deterministic.
+        List<WalkPart> parts = WalkParts(root, rules);
+        Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
+            i => parts[i].Walk(root, rules, category, options.CaseInsensitive));
 
-        foreach (Found found in Enumerate(root, rules, scan))
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
+        int total = 0;
+        foreach (WalkPart part in parts)
         {
-            string name = found.Name;
-
-            Match stub = name.Length > 7 && name[0] == '.' && name.EndsWith(".icloud", StringComparison.Ordinal) ? IcloudStub().Match(name) : Match.Empty;
-            if (stub.Success)
+            scan.Leftovers.AddRange(part.Leftovers);
+            scan.Issues.AddRange(part.Issues);
+            stubs.AddRange(part.Stubs);
+            foreach (Walked w in part.Files)
             {
-                string dir = found.Relative.Length > name.Length ? found.Relative[..^(name.Length + 1)] + "/" : "";
-                stubs.Add((dir + stub.Groups[1].Value, found.Relative));
-                continue;
+                AcceptKey(scan, folded, w.Key, w.Fold, w.Disk);
             }
 
-            if (!rules.IsFileIncluded(found.Relative, name))
-            {
-                continue;
-            }
-
-            if (category.Kind == SyncCategoryKind.Sqlite && !s_dbExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-            {
-                continue;
-            }
-
-            string? key = SyncPaths.Canonicalize(found.Relative);
-            if (key is null)
-            {
-                scan.Issues.Add(new ScanIssue(found.Relative, "invalid-name", "The name cannot be synced."));
-                continue;
-            }
-
-            if (!AcceptKey(scan, folded, key, found.Relative, options.CaseInsensitive))
-            {
-                continue;
-            }
-
-            string full = SyncPaths.ToFull(root, found.Relative);
-            FileStat stat = NativeStat.Stat(full);
-            if (stat.Size < 0)
-            {
-                continue; // vanished while walking
-            }
-
-            if (stat.IsSymlink || found.IsDirectory)
-            {
-                scan.Issues.Add(new ScanIssue(found.Relative, "symlink", "Symbolic links are not followed or synced."));
-                continue;
-            }
-
-            if (category.Kind == SyncCategoryKind.Sqlite)
-            {
-                stat = SqliteSnapshot.Signature(full, stat);
-            }
-
-            walked.Add((key, found.Relative, stat, full));
+            total += part.Files.Count;
         }
 
         IReadOnlyDictionary<string, StateRow> cache = rows();
-        scan.Files.EnsureCapacity(walked.Count);
-        foreach ((string key, string disk, FileStat stat, string full) in walked)
+        Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
+            i => parts[i].Compare(root, folded, cache, category, options, racyFrom));
+
+        scan.Files.EnsureCapacity(total);
+        foreach (WalkPart part in parts)
         {
-            if (folded[SyncPaths.FoldKey(key, options.CaseInsensitive)] != disk)
+            foreach (LocalFile? file in part.Results)
             {
-                continue; // lost a case/normalisation clash (reported during the walk)
-            }
-
-            var file = new LocalFile
-            {
-                Key = key,
-                DiskPath = disk,
-                Stat = stat,
-                Racy = stat.MtimeNs >= racyFrom,
-                ContentSize = stat.Size,
-                ContentMtimeNs = stat.MtimeNs,
-            };
-
-            string? probe = options.UnavailableProbe?.Invoke(full);
-            if (stat.Dataless)
-            {
-                file.UnavailableReason = "dataless iCloud placeholder (evicted; download it or turn off Optimize Mac Storage)";
-            }
-            else if (probe is not null)
-            {
-                file.UnavailableReason = probe;
-            }
-            else if (stat.Size > category.MaxFileSize)
-            {
-                file.UnavailableReason = $"larger than the category's maximum file size ({category.MaxFileSize} bytes)";
-            }
-            else if (cache.TryGetValue(key, out StateRow? row) && row.LocalSha is not null && row.LocalSize == stat.Size
-                && row.LocalMtimeNs == stat.MtimeNs && row.LocalFileId == stat.FileId)
-            {
-                file.Sha = row.LocalSha;
-                if (row.HasBase && !row.Deleted && row.Sha == row.LocalSha)
+                if (file is null)
                 {
-                    file.ContentSize = row.Size;
-                    file.ContentMtimeNs = row.MtimeNs;
+                    continue; // lost a case/normalisation clash (reported above)
                 }
-            }
-            else
-            {
-                file.StatChanged = true;
-                scan.StatChanged++;
-            }
 
-            if (file.Unavailable)
-            {
-                scan.Issues.Add(new ScanIssue(key, "unavailable", file.UnavailableReason!));
-            }
+                if (file.StatChanged)
+                {
+                    scan.StatChanged++;
+                }
 
-            scan.Files[key] = file;
+                if (file.Unavailable)
+                {
+                    scan.Issues.Add(new ScanIssue(file.Key, "unavailable", file.UnavailableReason!));
+                }
+
+                scan.Files[file.Key] = file;
+            }
         }
 
         foreach ((string stubKey, string disk) in stubs)
@@ -207,70 +142,20 @@ internal static partial class LocalScanner
 
     /// <summary>
     /// First spelling of a key wins, by ordinal order of the on-disk names (deterministic whatever the walk order);
-    /// later ones are reported and not synced. Returns false when this spelling lost.
+    /// later ones are reported and not synced.
     /// </summary>
-    private static bool AcceptKey(LocalScan scan, Dictionary<string, string> folded, string key, string disk, bool caseInsensitive)
+    private static void AcceptKey(LocalScan scan, Dictionary<string, string> folded, string key, string fold, string disk)
     {
-        string fold = SyncPaths.FoldKey(key, caseInsensitive);
         if (!folded.TryGetValue(fold, out string? existingDisk))
         {
             folded[fold] = disk;
-            return true;
+            return;
         }
 
         (string winner, string loser) = string.CompareOrdinal(disk, existingDisk) < 0 ? (disk, existingDisk) : (existingDisk, disk);
         folded[fold] = winner;
         scan.Issues.Add(new ScanIssue(loser, "case-conflict", $"'{loser}' clashes with '{winner}' (case or Unicode normalisation); only '{winner}' is synced."));
-        return winner == disk;
     }
-
-    private static IEnumerable<Found> Enumerate(string root, IgnoreRules rules, LocalScan scan)
-    {
-        if (!Directory.Exists(root))
-        {
-            yield break;
-        }
-
-        int rootLength = root.Length + 1;
-        var enumerable = new FileSystemEnumerable<Found>(root, (ref FileSystemEntry e) =>
-        {
-            string rel = Relative(ref e, rootLength);
-            // Attributes is not read here: on Unix it costs a second stat per file; symlinks are told by our own lstat.
-            return new Found(rel, e.FileName.ToString(), false, e.IsDirectory);
-        }, new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true, ReturnSpecialDirectories = false })
-        {
-            ShouldRecursePredicate = (ref FileSystemEntry e) =>
-            {
-                if ((e.Attributes & FileAttributes.ReparsePoint) != 0 || e.FileName.EndsWith(SyncPaths.LocalTempSuffix))
-                {
-                    return false;
-                }
-
-                return rules.ShouldEnterDirectory(Relative(ref e, rootLength), e.FileName.ToString());
-            },
-            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory || e.FileName.EndsWith(SyncPaths.LocalTempSuffix) || (e.Attributes & FileAttributes.ReparsePoint) != 0,
-        };
-
-        foreach (Found found in enumerable)
-        {
-            if (found.Name.EndsWith(SyncPaths.LocalTempSuffix, StringComparison.Ordinal))
-            {
-                scan.Leftovers.Add(SyncPaths.ToFull(root, found.Relative));
-                continue;
-            }
-
-            if (found.IsDirectory && (found.IsSymlink || !IsSymlinkDirectory(root, found.Relative)))
-            {
-                continue;
-            }
-
-            yield return found;
-        }
-    }
-
-    /// <summary>Directories reach the results only when they are symlinks (the recurse predicate refused them).</summary>
-    private static bool IsSymlinkDirectory(string root, string relative) =>
-        new DirectoryInfo(SyncPaths.ToFull(root, relative)).LinkTarget is not null;
 
     private static string Relative(ref FileSystemEntry e, int rootLength)
     {

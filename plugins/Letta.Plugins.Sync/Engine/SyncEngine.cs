@@ -11,6 +11,9 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
 {
     private readonly Dictionary<string, (string Generation, Dictionary<string, StateRow> Rows)> _rowCache = new(StringComparer.Ordinal);
     private DeviceIdentity? _device;
+
+    // Pack indexes are immutable: a long-lived engine reads each once and keeps it across runs.
+    private readonly Packs.PackIndex _packs = new(new CloudLayout(options.CloudFolder));
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     public SyncEngineOptions Options { get; } = options;
@@ -173,7 +176,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             state.SetMeta(dirtyKey, "1");
         }
 
-        var blobs = new BlobStore(Layout, device.ShortId);
+        using var blobs = new BlobStore(Layout, device.ShortId, _packs);
         var versions = new VersionsFolder(Options.StateDirectory, category.Name, Options.Clock);
         bool baseChanged;
         var watch = Stopwatch.StartNew();

@@ -39,6 +39,18 @@ internal sealed class SyncEngineOptions
 
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Content smaller than this goes into packs (when a run uploads enough such files); larger stays loose.</summary>
+    public long PackThreshold { get; init; } = 1024 * 1024;
+
+    /// <summary>A pack is sealed once it reaches this size.</summary>
+    public long PackTargetSize { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// A run packs only when it uploads at least this many small files: a run that sends a handful writes them loose,
+    /// so everyday edits do not leave one tiny pack (two cloud files) per run.
+    /// </summary>
+    public int PackMinimumFiles { get; init; } = 16;
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public string AppVersion { get; init; } = "1.0.0";

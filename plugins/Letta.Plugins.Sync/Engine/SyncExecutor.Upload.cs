@@ -2,14 +2,24 @@ namespace Letta.Plugins.Sync.Engine;
 
 internal sealed partial class SyncExecutor
 {
-    private void Upload(List<PlanItem> plan, IReadOnlyDictionary<string, StateRow> rows)
+    private void Upload(List<PlanItem> plan)
     {
         List<PlanItem> work = plan.Where(p => p.Local is not null && (p.Action == PlanAction.Push
             || (_category.Direction != SyncDirection.ReceiveOnly && p.Copies.Any(c => c.FromLocal && !c.Discard)))).ToList();
-        int done = 0;
+        if (work.Count(p => p.Local!.ContentSize < _options.PackThreshold) >= _options.PackMinimumFiles)
+        {
+            _blobs.StartPacking(_options.PackThreshold, _options.PackTargetSize, _options.Durable);
+        }
+
         try
         {
-            UploadAll(work, rows, ref done);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            UploadAll(work);
+            _result.PhaseMs["upload"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
+            watch.Restart();
+            // Every pack sealed (and the rows of its blobs recorded) before anything else of the run happens.
+            _blobs.Flush();
+            _result.PhaseMs["seal"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
         {
@@ -18,12 +28,12 @@ internal sealed partial class SyncExecutor
         }
     }
 
-    private void UploadAll(List<PlanItem> work, IReadOnlyDictionary<string, StateRow> rows, ref int done)
+    private void UploadAll(List<PlanItem> work)
     {
         int count = 0;
         Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism) }, item =>
         {
-            Guarded(item, () => UploadOne(item, rows));
+            Guarded(item, () => UploadOne(item));
             int n = Interlocked.Increment(ref count);
             if (n % 1000 == 0)
             {
@@ -34,14 +44,12 @@ internal sealed partial class SyncExecutor
                 }
             }
         });
-        done = count;
     }
 
-    private void UploadOne(PlanItem item, IReadOnlyDictionary<string, StateRow> rows)
+    private void UploadOne(PlanItem item)
     {
         LocalFile file = item.Local!;
-        (string Sha, string Blob)? uploaded = UploadContent(file);
-        if (uploaded is null)
+        if (!UploadContent(file, (sha, blob) => Stored(item, sha, blob), e => StoreFailed(item, e)))
         {
             lock (_gate)
             {
@@ -50,11 +58,13 @@ internal sealed partial class SyncExecutor
                 item.Copies.Clear();
                 _result.Errors.Add(new ScanIssue(item.Key, "changed", "The file changed while it was being synced; it will be synced next run."));
             }
-
-            return;
         }
+    }
 
-        (string sha, string blob) = uploaded.Value;
+    /// <summary>The content is in place in the cloud folder (loose, or its pack sealed): now it may be recorded.</summary>
+    private void Stored(PlanItem item, string sha, string blob)
+    {
+        LocalFile file = item.Local!;
         file.Sha ??= sha;
         Crash(CrashPoint.AfterUpload, item.Key);
         if (item.Action == PlanAction.Push)
@@ -81,8 +91,23 @@ internal sealed partial class SyncExecutor
         }
     }
 
-    /// <summary>Uploads the local content; null when it no longer matches what the scan saw.</summary>
-    private (string Sha, string Blob)? UploadContent(LocalFile file)
+    /// <summary>The pack holding the content could not be written: nothing recorded, the file is sent next run.</summary>
+    private void StoreFailed(PlanItem item, Exception e)
+    {
+        lock (_gate)
+        {
+            item.Note = "upload failed; retried next run";
+            item.Action = PlanAction.Skip;
+            item.Copies.Clear();
+            _result.Errors.Add(new ScanIssue(item.Key, "error", e.Message + " (retried next run)"));
+        }
+    }
+
+    /// <summary>
+    /// Uploads the local content; false when it no longer matches what the scan saw. <paramref name="stored"/> gets
+    /// (content hash, blob id) once the blob is in place.
+    /// </summary>
+    private bool UploadContent(LocalFile file, Action<string, string> stored, Action<Exception> failed)
     {
         string full = Full(file.DiskPath);
         switch (_category.Kind)
@@ -96,11 +121,11 @@ internal sealed partial class SyncExecutor
                     string merkle = UnitArchive.CreateTar(full, new IgnoreRules(_category.Include, _category.Exclude), file.DiskPath, tar);
                     if (file.Sha is not null && merkle != file.Sha)
                     {
-                        return null;
+                        return false;
                     }
 
-                    string? blob = _blobs.Upload(tar, null, () => Crash(CrashPoint.UploadTempWritten, file.Key));
-                    return blob is null ? null : (merkle, blob);
+                    // The tar's bytes are copied (into a loose blob or the open pack) before Upload returns.
+                    return _blobs.Upload(tar, null, blob => stored(merkle, blob), failed, () => Crash(CrashPoint.UploadTempWritten, file.Key)) is not null;
                 }
                 finally
                 {
@@ -112,15 +137,11 @@ internal sealed partial class SyncExecutor
             {
                 string snapshot = file.SnapshotPath ?? SqliteSnapshot.Create(full, _snapshotDir);
                 file.SnapshotPath = snapshot;
-                string? sha = _blobs.Upload(snapshot, file.Sha, () => Crash(CrashPoint.UploadTempWritten, file.Key));
-                return sha is null ? null : (sha, sha);
+                return _blobs.Upload(snapshot, file.Sha, sha => stored(sha, sha), failed, () => Crash(CrashPoint.UploadTempWritten, file.Key)) is not null;
             }
 
             default:
-            {
-                string? sha = _blobs.Upload(full, file.Sha, () => Crash(CrashPoint.UploadTempWritten, file.Key));
-                return sha is null ? null : (sha, sha);
-            }
+                return _blobs.Upload(full, file.Sha, sha => stored(sha, sha), failed, () => Crash(CrashPoint.UploadTempWritten, file.Key)) is not null;
         }
     }
 }

@@ -45,7 +45,7 @@ internal sealed partial class SyncExecutor
     public void Execute(List<PlanItem> plan, IReadOnlyDictionary<string, StateRow> rows, LocalScan scan)
     {
         RemoveLeftovers(scan);
-        Upload(plan, rows);
+        Upload(plan);
         Commit();
 
         foreach (PlanItem item in plan.Where(p => p.Action is PlanAction.PushDelete or PlanAction.UpdateVersion or PlanAction.Converge))

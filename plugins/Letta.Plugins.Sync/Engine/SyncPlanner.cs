@@ -23,16 +23,32 @@ internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, Da
         var rules = new IgnoreRules(category.Include, category.Exclude);
 
         // Every path once: local ones, then base rows gone locally, then remote-only ones (no union set of 100k keys).
-        foreach (KeyValuePair<string, LocalFile> file in local.Files)
+        bool anyRemote = remote.ByKey.Count > 0;
+        int localWithBase = 0;
+        foreach ((string key, LocalFile file) in local.Files)
         {
-            Add(items, rules, file.Key, rows, local, remote);
+            rows.TryGetValue(key, out StateRow? row);
+            if (row is { HasBase: true })
+            {
+                localWithBase++;
+                if (!file.Unavailable && !row.Deleted && file.Sha == row.Sha && !(anyRemote && remote.ByKey.ContainsKey(key)))
+                {
+                    continue; // unchanged here, nothing from elsewhere: the common case of a no-change run, decided at once
+                }
+            }
+
+            Add(items, rules, key, rows, local, remote);
         }
 
-        foreach (KeyValuePair<string, StateRow> row in rows)
+        // Base rows without a local file; none when every base row was met above (no second pass over 100k keys).
+        if (localWithBase < rows.Values.Count(r => r.HasBase))
         {
-            if (row.Value.HasBase && !local.Files.ContainsKey(row.Key))
+            foreach (KeyValuePair<string, StateRow> row in rows)
             {
-                Add(items, rules, row.Key, rows, local, remote);
+                if (row.Value.HasBase && !local.Files.ContainsKey(row.Key))
+                {
+                    Add(items, rules, row.Key, rows, local, remote);
+                }
             }
         }
 

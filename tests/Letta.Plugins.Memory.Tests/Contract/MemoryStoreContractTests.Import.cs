@@ -73,4 +73,55 @@ public abstract partial class MemoryStoreContractTests
         await ImportAsync("{\"content\":\"one\"}\n{\"content\":\"two\"}\n{\"content\":\"three\"}\n{\"content\":\"four\"}");
         Host.Hub.PublishedOf<Letta.Memories.MemoryCreated>().Count.ShouldBe(4);
     }
+
+    [Fact]
+    public async Task Import_ImportedMemoryChanged_HistoryKeepsImportedVersion()
+    {
+        await ImportAsync("""{"id":"imp-1","content":"as imported","tags":["t"]}""");
+        await Svc(s => s.ReplaceAsync("imp-1", MemoryInput.Of("second"), 1, CancellationToken.None));
+        await Svc(s => s.PatchAsync("imp-1", MemoryInput.Of("third"), 2, CancellationToken.None));
+
+        var history = await Svc(s => s.HistoryAsync("imp-1", CancellationToken.None));
+
+        history.Select(h => (h.Event, h.Snapshot.Version, h.Snapshot.Content)).ShouldBe(
+            [("import", 1L, "as imported"), ("update", 2L, "second"), ("update", 3L, "third")]);
+        var restored = await Svc(s => s.RestoreAsync("imp-1", 1, 3, CancellationToken.None));
+        restored.Content.ShouldBe("as imported");
+        restored.Tags.ShouldBe(["t"]);
+        restored.Version.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Import_ImportedMemoryDeleted_RestoreBringsItBack()
+    {
+        await ImportAsync("""{"id":"imp-2","content":"deleted after import","metadata":{"k":1}}""");
+        await Svc(s => s.DeleteAsync("imp-2", 1, CancellationToken.None));
+
+        (await Svc(s => s.HistoryAsync("imp-2", CancellationToken.None))).Select(h => (h.Event, h.Snapshot.Version))
+            .ShouldBe([("import", 1L), ("delete", 2L)]);
+        var restored = await Svc(s => s.RestoreAsync("imp-2", null, null, CancellationToken.None));
+
+        restored.Content.ShouldBe("deleted after import");
+        restored.MetadataJson.ShouldContain("\"k\"");
+        restored.Version.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Import_IdOfImportedOrDeletedImportedMemory_IsRejected()
+    {
+        await ImportAsync("""
+            {"id":"imp-live","content":"live"}
+            {"id":"imp-gone","content":"gone"}
+            """);
+        await Svc(s => s.DeleteAsync("imp-gone", null, CancellationToken.None));
+
+        var outcome = await ImportAsync("""
+            {"id":"imp-live","content":"again"}
+            {"id":"imp-gone","content":"again"}
+            """);
+
+        outcome.Imported.ShouldBe(0);
+        outcome.Failed.Select(f => (f.Line, f.Field)).ShouldBe([(1L, "id"), (2L, "id")]);
+        (await Svc(s => s.GetAsync("imp-live", CancellationToken.None))).Content.ShouldBe("live");
+    }
 }

@@ -52,6 +52,9 @@ internal sealed class SimulatedDevice
         Clock = _setup.Clock ?? TimeProvider.System,
         UnavailableProbe = _setup.Unavailable.Count == 0 ? null : full => _setup.Unavailable.Contains(Path.GetRelativePath(Folder, full).Replace('\\', '/')) ? "locked by another app (simulated)" : null,
         CrashHook = crash,
+        PackMinimumFiles = _setup.PackMinimumFiles,
+        PackThreshold = _setup.PackThreshold,
+        PackTargetSize = _setup.PackTargetSize,
     };
 
     public SyncEngine Engine(Action<CrashPoint, string?>? crash = null) => new(Options(crash));

@@ -22,4 +22,11 @@ internal sealed class SimulatedDeviceSetup
     public string? StateDirectory { get; set; }
 
     public string? MachineId { get; set; }
+
+    /// <summary>Pack settings; the defaults are the engine's (tests that exercise packs lower them).</summary>
+    public int PackMinimumFiles { get; set; } = 16;
+
+    public long PackThreshold { get; set; } = 1024 * 1024;
+
+    public long PackTargetSize { get; set; } = 32 * 1024 * 1024;
 }

@@ -55,7 +55,7 @@ internal sealed partial class PostgresMemoryStore
         }
 
         await using var conn = await DataSource.OpenConnectionAsync(cancellationToken);
-        await using var cmd = new NpgsqlCommand("SELECT DISTINCT memory_id FROM memory_history WHERE memory_id = ANY(@ids)", conn);
+        await using var cmd = new NpgsqlCommand("SELECT id FROM memories WHERE id = ANY(@ids) UNION SELECT memory_id FROM memory_history WHERE memory_id = ANY(@ids)", conn);
         cmd.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ids.ToArray() });
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
@@ -85,27 +85,6 @@ internal sealed partial class PostgresMemoryStore
                 await writer.WriteAsync(m.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(m.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
                 await writer.WriteAsync(m.Version, NpgsqlDbType.Bigint, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
-        await using (var writer = await conn.BeginBinaryImportAsync(
-            "COPY memory_history (memory_id, version, event, changed_at, title, content, tags, metadata, source, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var m in batch)
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(m.Id, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(m.Version, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(HistoryEvents.Import, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(m.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(m.Title, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(m.Content, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(m.Tags as string[] ?? m.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(m.MetadataJson, NpgsqlDbType.Jsonb, cancellationToken);
-                await WriteNullableAsync(writer, m.Source, cancellationToken);
-                await writer.WriteAsync(m.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);

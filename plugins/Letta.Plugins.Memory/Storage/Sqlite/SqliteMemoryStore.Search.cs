@@ -49,7 +49,7 @@ internal sealed partial class SqliteMemoryStore
 
         await using var conn = await OpenConnectionAsync(cancellationToken);
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT DISTINCT memory_id FROM memory_history WHERE memory_id IN (SELECT value FROM json_each(@ids))";
+        cmd.CommandText = "SELECT id FROM memories WHERE id IN (SELECT value FROM json_each(@ids)) UNION SELECT memory_id FROM memory_history WHERE memory_id IN (SELECT value FROM json_each(@ids))";
         Add(cmd, "@ids", TagsJson.Write(ids.ToList()));
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
@@ -64,23 +64,16 @@ internal sealed partial class SqliteMemoryStore
     {
         await using var scope = await BeginWriteAsync(cancellationToken);
 
-        // Two statements prepared once per batch and re-bound per row: preparing per row costs more than the insert.
+        // One statement prepared once per batch and re-bound per row: preparing per row costs more than the insert.
         await using var insert = scope.Command(
             "INSERT INTO memories (id, title, content, tags, metadata, source, created_at, updated_at, version) " +
             "VALUES (@id, @title, @content, @tags, @metadata, @source, @created_at, @updated_at, @version)");
-        await using var history = scope.Command(
-            "INSERT INTO memory_history (memory_id, version, event, changed_at, title, content, tags, metadata, source, created_at) " +
-            "VALUES (@id, @version, 'import', @updated_at, @title, @content, @tags, @metadata, @source, @created_at)");
         var insertParams = Bind(insert);
-        var historyParams = Bind(history);
         insert.Prepare();
-        history.Prepare();
         foreach (var memory in batch)
         {
             Set(insertParams, memory);
             await insert.ExecuteNonQueryAsync(cancellationToken);
-            Set(historyParams, memory);
-            await history.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await scope.CommitAsync(cancellationToken);
