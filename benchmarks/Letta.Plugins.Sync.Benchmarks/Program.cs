@@ -5,6 +5,7 @@ using Letta.Plugins.Sync.Benchmarks;
 using Letta.Plugins.Sync.Engine;
 
 // Usage: dotnet run -c Release --project benchmarks/Letta.Plugins.Sync.Benchmarks -- [--files 100000] [--scale 1.0] [--root /tmp/letta-sync-bench] [--keep]
+//        or: -- [--files N] --profile-first DIR   (first sync alone, six rounds on a kept tree)
 int files = 100_000;
 double scale = 1.0;
 string root = Path.Combine(Path.GetTempPath(), "letta-sync-bench");
@@ -19,6 +20,7 @@ for (int i = 0; i < args.Length; i++)
         case "--keep": keep = true; break;
         case "--profile-scan": ScanProfile.Run(args[++i]); return 0;
         case "--profile-upload": UploadProfile.Run(args[++i]); return 0;
+        case "--profile-first": FirstSyncProfile.Run(args[++i], files); return 0;
         default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
     }
 }

@@ -51,8 +51,10 @@ internal static class UploadProfile
                 int i = 0;
                 foreach (string f in files)
                 {
-                    batch.Upsert(new StateRow { Path = f, HasBase = true, Sha = new string('a', 64), Size = 1, VersionText = "ABCDEFGHIJKLM:1764000000", Author = "ABCDEFGHIJKLM", LocalSha = new string('a', 64), LocalSize = 1 });
-                    if (++i % 256 == 0)
+                    // Shaped like a first sync's rows: a distinct hash per file, blob and local hash equal to it.
+                    string sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(f)));
+                    batch.Upsert(new StateRow { Path = f, HasBase = true, Sha = sha, Blob = sha, Size = 1, VersionText = "ABCDEFGHIJKLM:1764000000", Author = "ABCDEFGHIJKLM", LocalSha = sha, LocalSize = 1 });
+                    if (++i % 2048 == 0) // the executor's group size
                     {
                         batch.Commit();
                     }

@@ -20,6 +20,8 @@ public sealed class SyncPlugin : ILettaPlugin
                 new CliOption("category", "Only this category."),
                 new CliOption("dry-run", "Print the exact plan and change nothing.", CliValueKind.Flag),
                 new CliOption("force", "Override the deletion, empty-side, mass-change and conflict limits.", CliValueKind.Flag),
+                new CliOption("revert", "Receive-only category: make the local folder match the cluster (local versions kept in versions/).", CliValueKind.Flag),
+                new CliOption("override", "Send-only category: republish the local state over remote edits not applied here.", CliValueKind.Flag),
             ],
         },
         new("plan", "Print the exact plan of the next run without changing anything.", "GET", "plan")

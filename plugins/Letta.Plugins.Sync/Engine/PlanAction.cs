@@ -29,4 +29,7 @@ internal enum PlanAction
 
     /// <summary>Send-only category: a remote edit is indexed but not applied.</summary>
     RemoteNotApplied,
+
+    /// <summary>Receive-only revert: a file only this device has goes to versions; nothing is recorded or published.</summary>
+    RevertLocal,
 }

@@ -97,14 +97,15 @@ internal sealed class StateStore : IDisposable
         using SqliteDataReader r = cmd.ExecuteReader();
         while (r.Read())
         {
+            string? sha = r.IsDBNull(2) ? null : r.GetString(2);
             var row = new StateRow
             {
                 Path = r.GetString(0),
                 HasBase = r.GetInt64(1) != 0,
-                Sha = r.IsDBNull(2) ? null : r.GetString(2),
+                Sha = sha,
                 Size = r.GetInt64(3),
                 MtimeNs = r.GetInt64(4),
-                Blob = r.IsDBNull(5) ? null : r.GetString(5),
+                Blob = StateRowEncoding.ReadBlob(r.IsDBNull(5) ? null : r.GetString(5), sha),
                 VersionText = r.IsDBNull(6) ? null : r.GetString(6),
                 Author = r.IsDBNull(7) ? null : r.GetString(7),
                 Deleted = r.GetInt64(8) != 0,
@@ -112,7 +113,7 @@ internal sealed class StateStore : IDisposable
                 LocalSize = r.GetInt64(10),
                 LocalMtimeNs = r.GetInt64(11),
                 LocalFileId = r.GetInt64(12),
-                LocalSha = r.IsDBNull(13) ? null : r.GetString(13),
+                LocalSha = StateRowEncoding.ReadLocalSha(r.IsDBNull(13) ? null : r.GetString(13), sha),
             };
             rows[row.Path] = row;
         }

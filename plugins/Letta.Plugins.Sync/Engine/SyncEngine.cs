@@ -30,6 +30,16 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             throw new ArgumentException($"Unknown category '{categoryName}'.", nameof(categoryName));
         }
 
+        if (request.Revert && category.Direction != SyncDirection.ReceiveOnly)
+        {
+            throw new ArgumentException($"'revert' applies to receive-only categories; '{categoryName}' is {category.Direction}.", nameof(request));
+        }
+
+        if (request.Override && category.Direction != SyncDirection.SendOnly)
+        {
+            throw new ArgumentException($"'override' applies to send-only categories; '{categoryName}' is {category.Direction}.", nameof(request));
+        }
+
         var watch = Stopwatch.StartNew();
         var result = new SyncRunResult { Category = categoryName, DryRun = request.DryRun };
         string snapshotDir = Path.Combine(Path.GetTempPath(), "letta-sync-" + Guid.NewGuid().ToString("N"));
@@ -127,7 +137,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
 
         LocalScanner.Hash(category, scan, SyncPlanner.NeedingHash(scan, rows, remote).ToList(), scanOptions);
         Mark("hash");
-        var planner = new SyncPlanner(category, device, now);
+        var planner = new SyncPlanner(category, device, now) { Revert = request.Revert, Override = request.Override };
         List<PlanItem> plan = planner.Plan(rows, scan, remote);
         if (SafetyGates.Deletions(plan) > Options.DeletionLimit && scan.Files.Values.Any(f => f.Sha is null && !f.Unavailable))
         {
@@ -171,7 +181,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         StateStore state, CategoryLock? categoryLock, Dictionary<string, StateRow> rows, LocalScan scan, RemoteView remote, List<PlanItem> plan)
     {
         string dirtyKey = "dirty:" + category.Name;
-        if (plan.Any(p => p.Action is not (PlanAction.Skip or PlanAction.LocalUnpublished or PlanAction.RemoteNotApplied)))
+        if (plan.Any(p => p.Action is not (PlanAction.Skip or PlanAction.LocalUnpublished or PlanAction.RemoteNotApplied or PlanAction.RevertLocal)))
         {
             state.SetMeta(dirtyKey, "1");
         }

@@ -26,6 +26,9 @@ internal sealed class SyncEngineOptions
 
     public int ConflictLimit { get; init; } = 50;
 
+    /// <summary>Conflict copies kept per file; past it the oldest (by the time in their name) go to versions/.</summary>
+    public int MaxConflictCopies { get; init; } = 10;
+
     public TimeSpan TombstoneRetention { get; init; } = TimeSpan.FromDays(90);
 
     public TimeSpan VersionsRetention { get; init; } = TimeSpan.FromDays(30);

@@ -3,6 +3,8 @@ namespace Letta.Plugins.Sync.Engine;
 internal sealed partial class SyncExecutor
 {
     private readonly HashSet<string> _recorded = new(StringComparer.Ordinal);
+    private RowWriter? _writer;
+    private int _sent;
 
     /// <summary>Records <paramref name="target"/> as the base of <paramref name="key"/>, with the local cache when known.</summary>
     private void RecordBase(string key, ManifestEntry target, FileStat? stat, string? localSha, bool racy, StateRow? keepCacheFrom = null)
@@ -36,13 +38,16 @@ internal sealed partial class SyncExecutor
             row.LocalSha = localSha;
         }
 
-        lock (_gate)
+        // While uploads run, the row goes to the background writer (see RowWriter); otherwise it is written now.
+        RowWriter? writer = _writer;
+        if (writer is not null)
         {
-            _recorded.Add(key);
-            BaseChanged = true;
+            writer.Add(row);
         }
-
-        Upsert(row);
+        else
+        {
+            Write(row, recorded: true);
+        }
     }
 
     private void RecordBase(string key, IReadOnlyDictionary<string, StateRow> rows, ManifestEntry target, LocalFile? local, bool keepLocalCache)
@@ -74,7 +79,7 @@ internal sealed partial class SyncExecutor
             row.LocalMtimeNs = file.Stat.MtimeNs;
             row.LocalFileId = file.Stat.FileId;
             row.LocalSha = file.Sha;
-            Upsert(row);
+            Write(row, recorded: false);
         }
     }
 

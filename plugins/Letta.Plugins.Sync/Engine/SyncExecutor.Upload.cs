@@ -11,6 +11,9 @@ internal sealed partial class SyncExecutor
             _blobs.StartPacking(_options.PackThreshold, _options.PackTargetSize, _options.Durable);
         }
 
+        var writer = new RowWriter(row => Write(row, recorded: true));
+        _writer = writer;
+        bool written = false;
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -20,11 +23,27 @@ internal sealed partial class SyncExecutor
             // Every pack sealed (and the rows of its blobs recorded) before anything else of the run happens.
             _blobs.Flush();
             _result.PhaseMs["seal"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
+            watch.Restart();
+            writer.Complete();
+            written = true;
+            _writer = null;
+            _result.PhaseMs["rows"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
         {
             // Surface the first failure as itself (a simulated crash must look like a crash, not an aggregate).
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        finally
+        {
+            if (!written)
+            {
+                // Stays installed: a seal still running after a failure drops its rows instead of writing into a
+                // batch that is about to be disposed, as after a kill.
+                writer.Abandon();
+            }
+
+            _result.FilesSent += _sent;
         }
     }
 
@@ -38,7 +57,7 @@ internal sealed partial class SyncExecutor
             if (n % 1000 == 0)
             {
                 _progress?.Invoke($"{_category.Name}: uploaded {n}/{work.Count}");
-                lock (_gate)
+                lock (_renewGate)
                 {
                     _lock?.Renew();
                 }
@@ -71,10 +90,7 @@ internal sealed partial class SyncExecutor
         {
             item.Target = item.Target! with { Sha = sha, Blob = blob, Size = file.ContentSize, MtimeNs = file.ContentMtimeNs };
             RecordBase(item.Key, item.Target, file.Stat, sha, file.Racy);
-            lock (_gate)
-            {
-                _result.FilesSent++;
-            }
+            Interlocked.Increment(ref _sent);
         }
         else
         {

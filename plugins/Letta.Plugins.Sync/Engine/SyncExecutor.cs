@@ -8,7 +8,7 @@ namespace Letta.Plugins.Sync.Engine;
 /// </summary>
 internal sealed partial class SyncExecutor
 {
-    private const int CommitEvery = 256;
+    private const int CommitEvery = 2048;
 
     private readonly SyncCategory _category;
     private readonly string _root;
@@ -20,6 +20,7 @@ internal sealed partial class SyncExecutor
     private readonly SyncRunResult _result;
     private readonly Action<string>? _progress;
     private readonly Lock _gate = new();
+    private readonly Lock _renewGate = new();
     private readonly string _snapshotDir;
     private readonly CategoryLock? _lock;
 
@@ -63,6 +64,8 @@ internal sealed partial class SyncExecutor
             Guarded(item, () => DeleteLocal(item, rows));
         }
 
+        RevertLocalOnly(plan);
+
         int done = 0;
         List<PlanItem> applies = plan.Where(p => p.Action == PlanAction.Pull || (p.IsConflict && p.Action is PlanAction.Push or PlanAction.Converge)).ToList();
         foreach (PlanItem item in applies)
@@ -75,6 +78,7 @@ internal sealed partial class SyncExecutor
             }
         }
 
+        CapConflictCopies(plan, rows, scan);
         UpdateLocalCache(plan, rows, scan);
         CollectTombstones(rows);
         Commit();
@@ -125,10 +129,17 @@ internal sealed partial class SyncExecutor
         Crash(CrashPoint.AfterCommit, null);
     }
 
-    private void Upsert(StateRow row)
+    /// <summary>Writes a row; <paramref name="recorded"/>: it is a new base (to publish, and not to touch again this run).</summary>
+    private void Write(StateRow row, bool recorded)
     {
         lock (_gate)
         {
+            if (recorded)
+            {
+                _recorded.Add(row.Path);
+                BaseChanged = true;
+            }
+
             _batch.Upsert(row);
             if (_batch.Pending >= CommitEvery)
             {

@@ -5,7 +5,7 @@ namespace Letta.Plugins.Sync.Engine;
 /// from the peers' manifests by version vector. A modification always beats a deletion; differing concurrent
 /// edits keep both (newer mtime keeps the name, ties go to the smaller device id, so every device agrees).
 /// </summary>
-internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, DateTimeOffset now)
+internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity self, DateTimeOffset now)
 {
     private VersionVector? _firstVersion;
 
@@ -108,6 +108,11 @@ internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, Da
         }
 
         bool remoteChanged = groups.Count > 0;
+        if (Revert && localChanged && category.Direction == SyncDirection.ReceiveOnly)
+        {
+            return RevertItem(key, row, file, groups, ancestors);
+        }
+
         if (!localChanged && !remoteChanged)
         {
             return ancestors.Equals(baseVec) || row is null
@@ -127,6 +132,11 @@ internal sealed class SyncPlanner(SyncCategory category, DeviceIdentity self, Da
 
         if (!localChanged && category.Direction == SyncDirection.SendOnly)
         {
+            if (Override)
+            {
+                return OverrideItem(key, row, file, groups, ancestors);
+            }
+
             return new PlanItem { Key = key, Action = PlanAction.RemoteNotApplied, Base = row, Local = file, Note = $"remote edit by {groups[0].Entry.Author} not applied (send-only)" };
         }
 

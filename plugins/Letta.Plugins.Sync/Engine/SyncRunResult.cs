@@ -28,6 +28,12 @@ internal sealed class SyncRunResult
 
     public int FilesDeleted { get; set; }
 
+    /// <summary>Receive-only divergence: local edits, additions or deletions not published (undone by a revert).</summary>
+    public int LocalNotPublished => Plan.Count(p => p.Action == PlanAction.LocalUnpublished);
+
+    /// <summary>Send-only divergence: remote edits not applied here (overwritten in the cluster by an override).</summary>
+    public int RemoteNotApplied => Plan.Count(p => p.Action == PlanAction.RemoteNotApplied);
+
     public int Hashed { get; set; }
 
     public long HashedBytes { get; set; }

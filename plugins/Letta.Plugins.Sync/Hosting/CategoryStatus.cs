@@ -27,5 +27,11 @@ public sealed record CategoryStatus
 
     public int LocalFiles { get; init; }
 
+    /// <summary>Receive-only: local edits, additions or deletions not published (a revert undoes them).</summary>
+    public int LocalNotPublished { get; init; }
+
+    /// <summary>Send-only: remote edits not applied here (an override republishes the local state over them).</summary>
+    public int RemoteNotApplied { get; init; }
+
     public IReadOnlyList<string> RecentErrors { get; init; } = [];
 }

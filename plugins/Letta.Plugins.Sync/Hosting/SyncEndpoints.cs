@@ -26,7 +26,12 @@ internal static class SyncEndpoints
                 return UnknownCategory(sync, body.Category);
             }
 
-            IReadOnlyList<SyncRunResult> results = await sync.RunAsync(body.Category, body.DryRun, body.Force, null, ct).ConfigureAwait(false);
+            if (body.CheckDirection(sync.EngineOptions.Categories) is (string badField, string badMessage))
+            {
+                return Invalid(badField, badMessage);
+            }
+
+            IReadOnlyList<SyncRunResult> results = await sync.RunAsync(body.Category, Request(body, null), ct).ConfigureAwait(false);
             return Results.Ok(results.Select(SyncRunSummary.From).ToList());
         });
 
@@ -47,9 +52,15 @@ internal static class SyncEndpoints
                 return;
             }
 
+            if (body.CheckDirection(sync.EngineOptions.Categories) is (string badField, string badMessage))
+            {
+                await Invalid(badField, badMessage).ExecuteAsync(http).ConfigureAwait(false);
+                return;
+            }
+
             http.Response.ContentType = "text/plain; charset=utf-8";
             var lines = System.Threading.Channels.Channel.CreateUnbounded<string>();
-            Task<IReadOnlyList<SyncRunResult>> run = sync.RunAsync(body.Category, body.DryRun, body.Force, line => lines.Writer.TryWrite(line), ct);
+            Task<IReadOnlyList<SyncRunResult>> run = sync.RunAsync(body.Category, Request(body, line => lines.Writer.TryWrite(line)), ct);
             _ = run.ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
             await foreach (string line in lines.Reader.ReadAllAsync(ct).ConfigureAwait(false))
             {
@@ -163,6 +174,9 @@ internal static class SyncEndpoints
 
         return sb.ToString();
     }
+
+    private static SyncRunRequest Request(RunRequestBody body, Action<string>? progress) =>
+        new(body.DryRun, body.Force) { Progress = progress, Revert = body.Revert, Override = body.Override };
 
     private static IResult UnknownCategory(SyncService sync, string category) =>
         Invalid("category", $"Unknown category '{category}'. Known: {string.Join(", ", sync.Categories)}.");

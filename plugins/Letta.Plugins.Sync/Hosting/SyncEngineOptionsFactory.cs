@@ -29,6 +29,7 @@ internal static class SyncEngineOptionsFactory
         DeletionLimit = options.DeletionLimit,
         DeletionLimitPercent = options.DeletionLimitPercent,
         ConflictLimit = options.ConflictLimit,
+        MaxConflictCopies = options.MaxConflictCopies,
         TombstoneRetention = TimeSpan.FromDays(options.TombstoneRetentionDays),
         VersionsRetention = TimeSpan.FromDays(options.VersionsRetentionDays),
         Clock = clock,

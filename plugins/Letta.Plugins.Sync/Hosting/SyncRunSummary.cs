@@ -27,6 +27,12 @@ public sealed record SyncRunSummary
 
     public int LocalFiles { get; init; }
 
+    /// <summary>Receive-only divergence: local edits, additions or deletions not published.</summary>
+    public int LocalNotPublished { get; init; }
+
+    /// <summary>Send-only divergence: remote edits not applied here.</summary>
+    public int RemoteNotApplied { get; init; }
+
     public double DurationMs { get; init; }
 
     public IReadOnlyList<string> Plan { get; init; } = [];
@@ -50,6 +56,8 @@ public sealed record SyncRunSummary
         Hashed = r.Hashed,
         HashedBytes = r.HashedBytes,
         LocalFiles = r.LocalFiles,
+        LocalNotPublished = r.LocalNotPublished,
+        RemoteNotApplied = r.RemoteNotApplied,
         DurationMs = Math.Round(r.Duration.TotalMilliseconds, 1),
         Plan = r.PlanLines.ToList(),
         Conflicts = r.Conflicts.Select(c => new SyncConflictInfo(r.Category, c.Path, c.ConflictPath, c.Other)).ToList(),

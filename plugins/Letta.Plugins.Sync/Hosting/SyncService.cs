@@ -26,8 +26,14 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
     public bool IsRunning => _gate.CurrentCount == 0;
 
     /// <summary>Runs one category or all; throws <see cref="ArgumentException"/> for an unknown category.</summary>
-    public async Task<IReadOnlyList<SyncRunResult>> RunAsync(string? category, bool dryRun, bool force, Action<string>? progress, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SyncRunResult>> RunAsync(string? category, bool dryRun, bool force, Action<string>? progress, CancellationToken cancellationToken) =>
+        RunAsync(category, new SyncRunRequest(dryRun, force) { Progress = progress }, cancellationToken);
+
+    /// <summary>Runs one category or all with a full request (revert and override need one category of the right direction).</summary>
+    public async Task<IReadOnlyList<SyncRunResult>> RunAsync(string? category, SyncRunRequest request, CancellationToken cancellationToken)
     {
+        bool dryRun = request.DryRun;
+        Action<string>? progress = request.Progress;
         SyncEngine engine = SharedEngine();
         IReadOnlyList<string> categories = category is null ? Categories : [category];
         if (category is not null && !engine.Options.Categories.ContainsKey(category))
@@ -43,7 +49,7 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Invoke($"{name}: {(dryRun ? "planning" : "syncing")}…");
-                SyncRunResult result = await Task.Run(() => RunOne(engine, name, new SyncRunRequest(dryRun, force) { Progress = progress }), cancellationToken).ConfigureAwait(false);
+                SyncRunResult result = await Task.Run(() => RunOne(engine, name, request), cancellationToken).ConfigureAwait(false);
                 results.Add(result);
                 progress?.Invoke(Describe(result));
                 if (!dryRun)
@@ -79,7 +85,7 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
 
     private static bool SameSettings(SyncEngineOptions a, SyncEngineOptions b) =>
         a.CloudFolder == b.CloudFolder && a.DeviceName == b.DeviceName && a.DeletionLimit == b.DeletionLimit
-        && a.DeletionLimitPercent == b.DeletionLimitPercent && a.ConflictLimit == b.ConflictLimit
+        && a.DeletionLimitPercent == b.DeletionLimitPercent && a.ConflictLimit == b.ConflictLimit && a.MaxConflictCopies == b.MaxConflictCopies
         && a.TombstoneRetention == b.TombstoneRetention && a.VersionsRetention == b.VersionsRetention
         && a.Categories.Count == b.Categories.Count
         && a.Categories.All(kv => b.Categories.TryGetValue(kv.Key, out SyncCategory? o) && o.LocalPath == kv.Value.LocalPath
@@ -87,8 +93,12 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
             && o.Include.SequenceEqual(kv.Value.Include) && o.Exclude.SequenceEqual(kv.Value.Exclude));
 
     public static string Describe(SyncRunResult r) => r.Succeeded
-        ? $"{r.Category}: {(r.DryRun ? "plan" : "done")} — sent {r.FilesSent}, received {r.FilesReceived}, deleted {r.FilesDeleted}, conflicts {r.Conflicts.Count}, errors {r.Errors.Count}, hashed {r.Hashed} ({r.Duration.TotalMilliseconds:F0} ms)"
+        ? $"{r.Category}: {(r.DryRun ? "plan" : "done")} — sent {r.FilesSent}, received {r.FilesReceived}, deleted {r.FilesDeleted}, conflicts {r.Conflicts.Count}, errors {r.Errors.Count}, hashed {r.Hashed}{Divergence(r)} ({r.Duration.TotalMilliseconds:F0} ms)"
         : $"{r.Category}: FAILED — {r.Failure}";
+
+    private static string Divergence(SyncRunResult r) =>
+        (r.LocalNotPublished > 0 ? $", local not published {r.LocalNotPublished} (revert to undo)" : "")
+        + (r.RemoteNotApplied > 0 ? $", remote not applied {r.RemoteNotApplied} (override to overwrite)" : "");
 
     private SyncRunResult RunOne(SyncEngine engine, string name, SyncRunRequest request)
     {
@@ -120,6 +130,8 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
             Errors = r.Errors.Count,
             Issues = r.Issues.Count,
             LocalFiles = r.LocalFiles,
+            LocalNotPublished = r.LocalNotPublished,
+            RemoteNotApplied = r.RemoteNotApplied,
             RecentErrors = r.Errors.Take(10).Select(e => $"{e.Path}: {e.Message}").ToList(),
         });
 

@@ -36,6 +36,12 @@ public sealed class SyncOptions
     /// <summary>New conflicts allowed per run without <c>--force</c>. Default: 50.</summary>
     public int ConflictLimit { get; set; } = 50;
 
+    /// <summary>
+    /// Conflict copies kept per file. Past it the oldest (by the time in their name, then name) are moved to the local
+    /// versions folder, never unlinked; every device picks the same ones. Default: 10.
+    /// </summary>
+    public int MaxConflictCopies { get; set; } = 10;
+
     /// <summary>How long deletions are remembered (tombstones). Default: 90 days, the minimum.</summary>
     public int TombstoneRetentionDays { get; set; } = 90;
 

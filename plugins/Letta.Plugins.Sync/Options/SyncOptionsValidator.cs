@@ -13,6 +13,7 @@ public sealed class SyncOptionsValidator : AbstractValidator<SyncOptions>
         RuleFor(o => o.DeletionLimit).GreaterThanOrEqualTo(0);
         RuleFor(o => o.DeletionLimitPercent).InclusiveBetween(0, 100);
         RuleFor(o => o.ConflictLimit).GreaterThanOrEqualTo(0);
+        RuleFor(o => o.MaxConflictCopies).GreaterThanOrEqualTo(1);
         RuleFor(o => o.TombstoneRetentionDays).GreaterThanOrEqualTo(90).WithMessage("Tombstones must be kept at least 90 days.");
         RuleFor(o => o.VersionsRetentionDays).GreaterThanOrEqualTo(1);
         RuleFor(o => o.CloudFolder).Must(p => p is null || p.Trim().Length > 0).WithMessage("'CloudFolder' must not be blank.");

@@ -20,6 +20,7 @@ public sealed class SyncOptionsValidatorTests
     [InlineData("Jitter")]
     [InlineData("DeletionLimitPercent")]
     [InlineData("Categories")]
+    [InlineData("MaxConflictCopies")]
     public void Validate_BadValue_NamesTheField(string field)
     {
         var options = new SyncOptions();
@@ -29,6 +30,7 @@ public sealed class SyncOptionsValidatorTests
             case "Jitter": options.Jitter = TimeSpan.FromHours(2); break;
             case "DeletionLimitPercent": options.DeletionLimitPercent = 150; break;
             case "Categories": options.Categories["Bad Name"] = new SyncCategoryOptions { Path = "/x" }; break;
+            case "MaxConflictCopies": options.MaxConflictCopies = 0; break;
         }
 
         var result = _validator.Validate(options);

@@ -100,6 +100,10 @@ public sealed class SyncPluginTests : IAsyncLifetime
     [InlineData("/api/sync/run", """{"category":"nope"}""", "category")]
     [InlineData("/api/sync/run", """{"dryRun":"yes"}""", "dryRun")]
     [InlineData("/api/sync/run", """not json""", "body")]
+    [InlineData("/api/sync/run", """{"category":"memories","revert":true}""", "revert")]
+    [InlineData("/api/sync/run", """{"revert":true}""", "revert")]
+    [InlineData("/api/sync/run/progress", """{"category":"memories","override":true}""", "override")]
+    [InlineData("/api/sync/run", """{"override":"yes"}""", "override")]
     public async Task Run_BadInput_Returns400NamingTheField(string url, string body, string field)
     {
         HttpResponseMessage response = await _host.Client.PostAsync(url, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));

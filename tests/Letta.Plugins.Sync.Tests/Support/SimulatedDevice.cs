@@ -48,6 +48,7 @@ internal sealed class SimulatedDevice
         },
         CaseInsensitive = _setup.CaseInsensitive,
         DeletionLimit = _setup.DeletionLimit,
+        MaxConflictCopies = _setup.MaxConflictCopies,
         Durable = false,
         Clock = _setup.Clock ?? TimeProvider.System,
         UnavailableProbe = _setup.Unavailable.Count == 0 ? null : full => _setup.Unavailable.Contains(Path.GetRelativePath(Folder, full).Replace('\\', '/')) ? "locked by another app (simulated)" : null,
@@ -61,6 +62,15 @@ internal sealed class SimulatedDevice
 
     public SyncRunResult Sync(bool dryRun = false, bool force = false, Action<CrashPoint, string?>? crash = null) =>
         Engine(crash).Run("memories", new SyncRunRequest(dryRun, force));
+
+    /// <summary>Runs with a full request (revert, override) and asserts success.</summary>
+    public SyncRunResult SyncOk(SyncRunRequest request)
+    {
+        SyncRunResult r = Engine().Run("memories", request);
+        r.Failure.ShouldBeNull();
+        r.Succeeded.ShouldBeTrue();
+        return r;
+    }
 
     /// <summary>Runs and asserts success.</summary>
     public SyncRunResult SyncOk(bool force = false)

@@ -15,6 +15,8 @@ internal sealed class SimulatedDeviceSetup
 
     public int DeletionLimit { get; set; } = 20;
 
+    public int MaxConflictCopies { get; set; } = 10;
+
     public HashSet<string> Unavailable { get; } = [];
 
     public TimeProvider? Clock { get; set; }

@@ -3,9 +3,10 @@ namespace Letta.Plugins.Sync.Tests.Support;
 /// <summary>One shared "cloud" directory and any number of simulated devices, all under one temp directory.</summary>
 internal sealed class SyncWorld : IDisposable
 {
-    public SyncWorld()
+    /// <param name="parent">Where the world lives; default the temp directory.</param>
+    public SyncWorld(string? parent = null)
     {
-        Root = Path.Combine(Path.GetTempPath(), "letta-sync-tests", Guid.NewGuid().ToString("N")[..12]);
+        Root = Path.Combine(parent ?? Path.GetTempPath(), "letta-sync-tests", Guid.NewGuid().ToString("N")[..12]);
         Cloud = Path.Combine(Root, "cloud");
         Directory.CreateDirectory(Cloud);
     }

@@ -237,6 +237,7 @@ internal sealed class PackWriter(CloudLayout layout, string shortId, PackIndex i
             Stream.Write(BlobStore.RecordHeader);
             Stream.Write(content);
             int length = BlobStore.RecordHeader.Length + content.Length;
+            Keys.Add(key); // without it the same content twice in one run was written twice
             Entries.Add(new PackEntry(key, Length, length));
             Length += length;
         }
