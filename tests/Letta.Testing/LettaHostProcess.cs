@@ -189,6 +189,9 @@ public sealed partial class LettaHostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // The exit can be seen before the asynchronous readers have delivered the last lines; the
+                // parameterless wait returns only once both redirected streams reached their end.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"letta exited with code {_process.ExitCode} before serving. Output:\n{Output}");
             }
 
