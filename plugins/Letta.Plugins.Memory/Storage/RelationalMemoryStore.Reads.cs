@@ -3,7 +3,7 @@ using Letta.Plugins.Memory.Model;
 
 namespace Letta.Plugins.Memory.Storage;
 
-/// <summary>Reads: single rows, history, keyset pages, the export stream, and the embedded migrations.</summary>
+/// <summary>Reads: single rows, keyset pages, the export stream, and the embedded migrations.</summary>
 internal abstract partial class RelationalMemoryStore
 {
     public async Task<MemoryRecord?> GetAsync(string id, CancellationToken cancellationToken)
@@ -14,27 +14,6 @@ internal abstract partial class RelationalMemoryStore
         Add(cmd, "@id", id);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         return await r.ReadAsync(cancellationToken) ? ReadRecord(r) : null;
-    }
-
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var conn = await OpenAsync(cancellationToken);
-        await using var cmd = conn.CreateCommand();
-        // An imported, never-changed memory has its only version in the live row (see InsertBatchAsync).
-        cmd.CommandText =
-            $"SELECT {HistoryColumns} FROM memory_history h WHERE h.memory_id = @id " +
-            $"UNION ALL SELECT {Columns}, '{HistoryEvents.Import}' FROM memories m WHERE m.id = @id AND {NotInHistory} " +
-            "ORDER BY 9";
-        Add(cmd, "@id", id);
-        var list = new List<HistoryEntry>();
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await r.ReadAsync(cancellationToken))
-        {
-            var snapshot = ReadRecord(r);
-            list.Add(new HistoryEntry(r.GetString(9), snapshot.UpdatedAt, snapshot));
-        }
-
-        return list;
     }
 
     public async Task<ListPage> ListAsync(MemoryFilter filter, ListCursor? after, int limit, CancellationToken cancellationToken)

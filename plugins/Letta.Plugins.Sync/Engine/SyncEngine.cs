@@ -30,14 +30,9 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             throw new ArgumentException($"Unknown category '{categoryName}'.", nameof(categoryName));
         }
 
-        if (request.Revert && category.Direction != SyncDirection.ReceiveOnly)
+        if (request.DirectionError(categoryName, category.Direction) is (_, string directionError))
         {
-            throw new ArgumentException($"'revert' applies to receive-only categories; '{categoryName}' is {category.Direction}.", nameof(request));
-        }
-
-        if (request.Override && category.Direction != SyncDirection.SendOnly)
-        {
-            throw new ArgumentException($"'override' applies to send-only categories; '{categoryName}' is {category.Direction}.", nameof(request));
+            throw new ArgumentException(directionError, nameof(request));
         }
 
         var watch = Stopwatch.StartNew();

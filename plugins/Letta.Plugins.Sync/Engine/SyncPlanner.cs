@@ -40,7 +40,8 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
             Add(items, rules, key, rows, local, remote);
         }
 
-        // Base rows without a local file; none when every base row was met above (no second pass over 100k keys).
+        // Base rows without a local file; none when every base row was met above, which a count of the rows tells
+        // without the second pass of dictionary lookups over 100k keys.
         if (localWithBase < rows.Values.Count(r => r.HasBase))
         {
             foreach (KeyValuePair<string, StateRow> row in rows)

@@ -13,4 +13,20 @@ internal sealed record SyncRunRequest(bool DryRun = false, bool Force = false)
 
     /// <summary>Send-only categories only: republish the local state over remote edits not applied here.</summary>
     public bool Override { get; init; }
+
+    /// <summary>
+    /// The one rule for <see cref="Revert"/> and <see cref="Override"/>: each resolves the divergence of a category of
+    /// the matching direction. Returns the offending field and the message, or nulls when the request fits.
+    /// </summary>
+    public (string? Field, string? Error) DirectionError(string categoryName, SyncDirection direction)
+    {
+        if (Revert && direction != SyncDirection.ReceiveOnly)
+        {
+            return ("revert", $"'revert' applies to receive-only categories only; '{categoryName}' is {direction}.");
+        }
+
+        return Override && direction != SyncDirection.SendOnly
+            ? ("override", $"'override' applies to send-only categories only; '{categoryName}' is {direction}.")
+            : (null, null);
+    }
 }

@@ -70,25 +70,17 @@ internal sealed record RunRequestBody(string? Category, bool DryRun, bool Force,
     /// </summary>
     public (string? Field, string? Error) CheckDirection(IReadOnlyDictionary<string, SyncCategory> categories)
     {
-        foreach ((bool set, string field, SyncDirection needed) in new[] { (Revert, "revert", SyncDirection.ReceiveOnly), (Override, "override", SyncDirection.SendOnly) })
+        if (!Revert && !Override)
         {
-            if (!set)
-            {
-                continue;
-            }
-
-            string kind = needed == SyncDirection.ReceiveOnly ? "receive-only" : "send-only";
-            if (Category is null || !categories.TryGetValue(Category, out SyncCategory? c))
-            {
-                return (field, $"'{field}' applies to one {kind} category: give 'category' too.");
-            }
-
-            if (c.Direction != needed)
-            {
-                return (field, $"'{field}' applies to {kind} categories only; '{Category}' is {c.Direction}.");
-            }
+            return (null, null);
         }
 
-        return (null, null);
+        string field = Revert ? "revert" : "override";
+        if (Category is null || !categories.TryGetValue(Category, out SyncCategory? c))
+        {
+            return (field, $"'{field}' applies to one {(Revert ? "receive-only" : "send-only")} category: give 'category' too.");
+        }
+
+        return new SyncRunRequest { Revert = Revert, Override = Override }.DirectionError(Category, c.Direction);
     }
 }
