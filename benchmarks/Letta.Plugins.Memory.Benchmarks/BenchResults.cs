@@ -8,9 +8,9 @@ internal sealed record QueryResult(string Name, Latency Rest, Latency Raw, int R
 
 /// <summary>
 /// Everything measured for one provider, with the CPU time the host process and (PostgreSQL) the database server
-/// used for the import.
+/// used for the import, and the benchmark's own CPU time (the HTTP client sending the pre-built body) over the same window.
 /// </summary>
-internal sealed record ProviderResult(string Provider, long Imported, long Failed, TimeSpan ImportTime, double HostCpuSeconds, double DbCpuSeconds, IReadOnlyList<QueryResult> Queries)
+internal sealed record ProviderResult(string Provider, long Imported, long Failed, TimeSpan ImportTime, double HostCpuSeconds, double DbCpuSeconds, double ClientCpuSeconds, IReadOnlyList<QueryResult> Queries)
 {
     public double ImportCpuSeconds => HostCpuSeconds + DbCpuSeconds;
 

@@ -3,6 +3,7 @@ using Letta.Plugins.Memory.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Letta.Plugins.Memory.Benchmarks -- --count 100000 [--providers sqlite,postgres] [--iterations 200]
 // --parse-probe: only the import's per-line parse/validation CPU cost, in process.
+// --prepared-baseline: the raw PostgreSQL baseline uses the plugin's automatic statement preparation too.
 // --write-corpus FILE: write the generated NDJSON to FILE (to import or profile by hand) and stop.
 var count = 100_000;
 var iterations = 200;
@@ -53,21 +54,22 @@ using (var plugins = PluginSnapshot.Create())
 {
     foreach (var provider in providers)
     {
-        results.Add(await ProviderBench.RunAsync(provider, count, iterations, plugins.Directory));
+        results.Add(await ProviderBench.RunAsync(provider, count, iterations, plugins.Directory, args.Contains("--prepared-baseline")));
     }
 }
 
 Console.WriteLine();
 Console.WriteLine($"Memory store benchmark: {count:N0} generated memories, {iterations} timed runs per query (REST and raw interleaved) after 20 warm-up runs, {Environment.ProcessorCount} cores.");
 Console.WriteLine($"Load average (/proc/loadavg) before: {loadBefore}; after: {Load()}.");
-Console.WriteLine("REST = GET through the real letta host over HTTP with the API key; raw = the same SQL on a pooled connection to the same database.");
+Console.WriteLine("REST = GET through the real letta host over HTTP with the API key; raw = the same SQL on a pooled connection to the same database"
+    + (args.Contains("--prepared-baseline") ? ", prepared (PostgreSQL)." : ", unprepared."));
 Console.WriteLine();
-Console.WriteLine("| provider | import wall rate (REST NDJSON) | import CPU: host + DB server | memories per CPU-second |");
-Console.WriteLine("|---|---|---|---|");
+Console.WriteLine("| provider | import wall rate (REST NDJSON) | import CPU: host + DB server | memories per CPU-second | load-generator CPU |");
+Console.WriteLine("|---|---|---|---|---|");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Provider} | {r.ImportRate:N0}/s ({r.Imported:N0} in {r.ImportTime.TotalSeconds:F1} s, {r.Failed} failed) | {r.HostCpuSeconds:F1} s + {r.DbCpuSeconds:F1} s | {r.ImportRatePerCpuSecond:N0} |"));
+        $"| {r.Provider} | {r.ImportRate:N0}/s ({r.Imported:N0} in {r.ImportTime.TotalSeconds:F1} s, {r.Failed} failed) | {r.HostCpuSeconds:F1} s + {r.DbCpuSeconds:F1} s | {r.ImportRatePerCpuSecond:N0} | {r.ClientCpuSeconds:F1} s |"));
 }
 
 Console.WriteLine();

@@ -20,7 +20,7 @@ internal static class ProviderBench
     private const int SearchLimit = 20;
     private const int ListLimit = 50;
 
-    public static async Task<ProviderResult> RunAsync(string provider, int count, int iterations, string pluginsDirectory)
+    public static async Task<ProviderResult> RunAsync(string provider, int count, int iterations, string pluginsDirectory, bool preparedBaseline)
     {
         TempPostgresCluster? cluster = null;
         string? connectionString = null;
@@ -48,13 +48,20 @@ internal static class ProviderBench
                 : 0;
             (double Host, double Db) ServerCpu() => (CpuMeter.ProcessSeconds(host.ProcessId), postmaster == 0 ? 0 : CpuMeter.ProcessTreeSeconds(postmaster));
             var generator = new CorpusGenerator();
+            var corpus = generator.NextNdjson(count);
+            using var client = Process.GetCurrentProcess();
+            var clientCpuBefore = client.TotalProcessorTime;
             var cpuBefore = ServerCpu();
             Console.Error.WriteLine($"[{provider}] importing {count:N0} memories through POST /api/memory/import …");
             var clock = Stopwatch.StartNew();
-            using var response = await http.PostAsync("api/memory/import", new NdjsonStreamContent(generator, count));
+            using var content = new ByteArrayContent(corpus);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+            using var response = await http.PostAsync("api/memory/import", content);
             var body = await response.Content.ReadAsStringAsync();
             clock.Stop();
             var cpuAfter = ServerCpu();
+            client.Refresh();
+            var clientCpu = (client.TotalProcessorTime - clientCpuBefore).TotalSeconds;
             var importCpu = (Host: cpuAfter.Host - cpuBefore.Host, Db: cpuAfter.Db - cpuBefore.Db);
             if (!response.IsSuccessStatusCode)
             {
@@ -80,7 +87,7 @@ internal static class ProviderBench
             var tag = CorpusGenerator.FilterTag;
             var queries = new List<QueryResult>();
             var raw = provider == "postgres"
-                ? (IRawQueries)new PostgresRaw(connectionString!)
+                ? (IRawQueries)new PostgresRaw(preparedBaseline ? PostgresMemoryStore.WithAutoPrepare(connectionString!) : connectionString!)
                 : new SqliteRaw(Path.Combine(host.HomeDirectory, "plugins", "memory", "memory.db"));
             await using (raw as IAsyncDisposable)
             {
@@ -93,7 +100,7 @@ internal static class ProviderBench
                 queries.Add(await CompareAsync($"list by tag ('{tag}')", http, $"api/memory/memories?tag={tag}&limit={ListLimit}", () => raw.ListAsync(tag, ListLimit + 1), iterations));
             }
 
-            return new ProviderResult(provider, imported, failed, clock.Elapsed, importCpu.Host, importCpu.Db, queries);
+            return new ProviderResult(provider, imported, failed, clock.Elapsed, importCpu.Host, importCpu.Db, clientCpu, queries);
         }
         finally
         {
@@ -170,7 +177,10 @@ internal static class ProviderBench
         return rows;
     }
 
-    /// <summary>The plugin's SQL text on a plain pooled Npgsql data source.</summary>
+    /// <summary>
+    /// The plugin's SQL text on a plain pooled Npgsql data source: unprepared by default, or with the plugin's own
+    /// automatic preparation (<c>--prepared-baseline</c>), so the REST overhead can be read against either.
+    /// </summary>
     private sealed class PostgresRaw(string connectionString) : IRawQueries, IAsyncDisposable
     {
         private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);

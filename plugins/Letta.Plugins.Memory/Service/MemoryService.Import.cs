@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Letta.Memories;
 using Letta.Plugins.Memory.Model;
 
@@ -16,79 +17,60 @@ internal sealed partial class MemoryService
     /// Imports NDJSON, one memory per line, streamed. Each line is validated on its own (bad lines are reported by
     /// line number and skipped); the valid lines of a batch commit together or not at all.
     /// </summary>
+    /// <remarks>
+    /// One reader parses and validates lines into batches; <see cref="Storage.IMemoryStore.ImportParallelism"/> writers
+    /// commit them. The reader parses one batch ahead of the writers, so a writer that finishes a batch finds the next
+    /// one ready instead of waiting for it to be parsed: at most parallelism + 2 batches are in memory at once.
+    /// </remarks>
     public async Task<ImportOutcome> ImportAsync(Stream body, CancellationToken cancellationToken)
     {
-        var batchSize = options.Value.ImportBatchSize;
-        var reader = new BoundedLineReader(body, options.Value.MaxContentLength * 2 + 256 * 1024);
         var outcome = new ImportOutcome();
-        var batch = new List<(long Line, MemoryRecord Memory, bool ExplicitId)>(batchSize);
-        var inFlight = new Queue<Task>();
         var pendingIds = new HashSet<string>(StringComparer.Ordinal);
-        long lineNumber = 0;
+        var ready = Channel.CreateBounded<List<PendingLine>>(new BoundedChannelOptions(1) { SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writers = Enumerable.Range(0, store.ImportParallelism)
+            .Select(_ => WriteBatchesAsync(ready.Reader, outcome, pendingIds, stop, cancellationToken))
+            .ToArray();
+
+        Exception? readFailure = null;
         try
         {
-            while (true)
-            {
-                var (line, tooLong) = await reader.ReadLineAsync(cancellationToken);
-                if (line is null)
-                {
-                    break;
-                }
-
-                lineNumber++;
-                if (tooLong)
-                {
-                    outcome.Fail(lineNumber, "line", "The line is too long.");
-                    continue;
-                }
-
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var parsed = ParseLine(line, lineNumber, outcome);
-                if (parsed is { ExplicitId: true } && !TryReserve(pendingIds, parsed.Value.Memory.Id))
-                {
-                    outcome.Fail(lineNumber, "id", $"The id '{parsed.Value.Memory.Id}' appears on an earlier line of this import.");
-                }
-                else if (parsed is not null)
-                {
-                    batch.Add((lineNumber, parsed.Value.Memory, parsed.Value.ExplicitId));
-                }
-
-                if (batch.Count >= batchSize)
-                {
-                    // Batches are flushed while the next ones are parsed, so the database works while this side
-                    // reads and validates; at most ImportParallelism batches are in flight.
-                    while (inFlight.Count >= store.ImportParallelism)
-                    {
-                        await inFlight.Dequeue();
-                    }
-
-                    inFlight.Enqueue(FlushAndReleaseAsync([.. batch], outcome, pendingIds, cancellationToken));
-                    batch.Clear();
-                }
-            }
+            await ReadBatchesAsync(body, ready.Writer, outcome, pendingIds, stop.Token);
         }
-        catch
-        {
-            // Never leave the batch in flight unobserved; its own failure is already in the outcome.
-            try
-            {
-                await Task.WhenAll(inFlight);
-            }
-#pragma warning disable CA1031 // the original exception is the one to surface
-            catch (Exception)
+#pragma warning disable CA1031 // rethrown below, once the writers have finished their batches
+        catch (Exception ex)
 #pragma warning restore CA1031
-            {
-            }
-
-            throw;
+        {
+            readFailure = ex;
         }
 
-        await Task.WhenAll(inFlight);
-        await FlushAsync(batch, outcome, cancellationToken);
+        ready.Writer.TryComplete();
+        try
+        {
+            await Task.WhenAll(writers);
+        }
+#pragma warning disable CA1031 // inspected below: a writer's own failure outranks the read failure it caused
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        if (writers.FirstOrDefault(w => w.IsFaulted) is { } broken)
+        {
+            ExceptionDispatchInfo.Capture(broken.Exception!.InnerException!).Throw();
+        }
+
+        if (readFailure is not null)
+        {
+            ExceptionDispatchInfo.Capture(readFailure).Throw();
+        }
+
+        if (writers.Any(w => w.IsCanceled))
+        {
+            // The caller went away while the last batches were being written; what committed is in the store.
+            throw new OperationCanceledException(cancellationToken);
+        }
+
         if (outcome.Imported >= OptimizeAfterImported)
         {
             // A bulk load changes the data's shape; fresh statistics keep the planner on the GIN indexes. The data
@@ -97,6 +79,75 @@ internal sealed partial class MemoryService
         }
 
         return outcome;
+    }
+
+    private async Task ReadBatchesAsync(Stream body, ChannelWriter<List<PendingLine>> ready, ImportOutcome outcome, HashSet<string> pendingIds, CancellationToken cancellationToken)
+    {
+        var batchSize = options.Value.ImportBatchSize;
+        var reader = new BoundedLineReader(body, options.Value.MaxContentLength * 2 + 256 * 1024);
+        var batch = new List<PendingLine>(batchSize);
+        long lineNumber = 0;
+        while (true)
+        {
+            var (line, tooLong) = await reader.ReadLineAsync(cancellationToken);
+            if (line is null)
+            {
+                break;
+            }
+
+            lineNumber++;
+            if (tooLong)
+            {
+                outcome.Fail(lineNumber, "line", "The line is too long.");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var parsed = ParseLine(line, lineNumber, outcome);
+            if (parsed is { ExplicitId: true } && !TryReserve(pendingIds, parsed.Value.Memory.Id))
+            {
+                outcome.Fail(lineNumber, "id", $"The id '{parsed.Value.Memory.Id}' appears on an earlier line of this import.");
+            }
+            else if (parsed is not null)
+            {
+                batch.Add(new PendingLine(lineNumber, parsed.Value.Memory, parsed.Value.ExplicitId));
+            }
+
+            if (batch.Count >= batchSize)
+            {
+                await ready.WriteAsync(batch, cancellationToken);
+                batch = new List<PendingLine>(batchSize);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await ready.WriteAsync(batch, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Commits batches until the reader is done. Batches already parsed are still committed after a read failure
+    /// (they are whole); a writer that fails stops the reader, which would otherwise wait for it forever.
+    /// </summary>
+    private async Task WriteBatchesAsync(ChannelReader<List<PendingLine>> ready, ImportOutcome outcome, HashSet<string> pendingIds, CancellationTokenSource stop, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var batch in ready.ReadAllAsync(CancellationToken.None))
+            {
+                await FlushAndReleaseAsync(batch, outcome, pendingIds, cancellationToken);
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
     }
 
     private (MemoryRecord Memory, bool ExplicitId)? ParseLine(string line, long lineNumber, ImportOutcome outcome)
@@ -137,7 +188,7 @@ internal sealed partial class MemoryService
     }
 
     /// <summary>Flushes, then forgets the batch's explicit ids: once committed, the database reports duplicates.</summary>
-    private async Task FlushAndReleaseAsync(List<(long Line, MemoryRecord Memory, bool ExplicitId)> batch, ImportOutcome outcome, HashSet<string> pendingIds, CancellationToken cancellationToken)
+    private async Task FlushAndReleaseAsync(List<PendingLine> batch, ImportOutcome outcome, HashSet<string> pendingIds, CancellationToken cancellationToken)
     {
         try
         {
@@ -158,9 +209,8 @@ internal sealed partial class MemoryService
         }
     }
 
-    private async Task FlushAsync(List<(long Line, MemoryRecord Memory, bool ExplicitId)> batch, ImportOutcome outcome, CancellationToken cancellationToken)
+    private async Task FlushAsync(List<PendingLine> batch, ImportOutcome outcome, CancellationToken cancellationToken)
     {
-        await Task.Yield(); // let the reader go on parsing the next batch
         if (batch.Count == 0)
         {
             return;
@@ -210,6 +260,9 @@ internal sealed partial class MemoryService
             await PublishAsync(new MemoryCreated(m.Id, m.Title, m.Tags, m.Source, m.Version, m.UpdatedAt), cancellationToken);
         }
     }
+
+    /// <summary>A parsed, valid line waiting for its batch to be committed.</summary>
+    private readonly record struct PendingLine(long Line, MemoryRecord Memory, bool ExplicitId);
 
     private static string FirstLine(string message)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Letta.Plugins.Memory.Model;
+using Letta.Plugins.Memory.Tests.Support;
 
 namespace Letta.Plugins.Memory.Tests.Contract;
 
@@ -124,4 +125,77 @@ public abstract partial class MemoryStoreContractTests
         outcome.Failed.Select(f => (f.Line, f.Field)).ShouldBe([(1L, "id"), (2L, "id")]);
         (await Svc(s => s.GetAsync("imp-live", CancellationToken.None))).Content.ShouldBe("live");
     }
+
+    [Fact]
+    public async Task Import_ManyBatches_EveryValidLineCommitted()
+    {
+        // The suite's batches are 3 lines: 200 lines make 60 batches written by the provider's parallel writers.
+        var lines = Enumerable.Range(1, 200)
+            .Select(i => i % 10 == 0 ? """{"content":""}""" : $$"""{"content":"bulk line {{i}}","tags":["bulk"]}""")
+            .ToList();
+
+        var outcome = await ImportAsync(string.Join('\n', lines));
+
+        outcome.Imported.ShouldBe(180);
+        outcome.Failed.Select(f => f.Line).ShouldBe(Enumerable.Range(1, 20).Select(i => i * 10L));
+        var expected = Enumerable.Range(1, 200).Where(i => i % 10 != 0).Select(i => $"bulk line {i}");
+        (await ExportContentsAsync()).ShouldBe(expected, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Import_BodyFailsMidStream_KeepsWholeBatchesAndThrows()
+    {
+        // Lines 1–9 are three whole batches; line 10 starts a fourth that the broken body never finishes.
+        var head = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(1, 10).Select(i => $$"""{"content":"before the break {{i}}"}""" + "\n")));
+        IEnumerable<byte[]> Body()
+        {
+            yield return head;
+            throw new IOException("The connection was reset.");
+        }
+
+        await using var body = new ChunkedBodyStream(Body());
+
+        var ex = await Should.ThrowAsync<IOException>(() => Svc(s => s.ImportAsync(body, CancellationToken.None)));
+
+        ex.Message.ShouldContain("reset");
+        (await ExportContentsAsync()).ShouldBe(Enumerable.Range(1, 9).Select(i => $"before the break {i}"), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Import_CancelledMidStream_StopsInsteadOfReadingOn()
+    {
+        using var cancel = new CancellationTokenSource();
+        var line = Encoding.UTF8.GetBytes("""{"content":"endless"}""" + "\n");
+        IEnumerable<byte[]> Endless()
+        {
+            for (var i = 0; ; i++)
+            {
+                if (i == 50)
+                {
+                    cancel.Cancel();
+                }
+
+                yield return line;
+            }
+        }
+
+        await using var body = new ChunkedBodyStream(Endless());
+
+        var ex = await Should.ThrowAsync<Exception>(() => Svc(s => s.ImportAsync(body, cancel.Token)).WaitAsync(TimeSpan.FromMinutes(1)));
+
+        ex.ShouldBeAssignableTo<OperationCanceledException>();
+        (await ExportContentsAsync()).Count.ShouldBeLessThanOrEqualTo(50);
+    }
+
+    private Task<List<string>> ExportContentsAsync() =>
+        Svc(async s =>
+        {
+            var contents = new List<string>();
+            await foreach (var m in s.ExportAsync(CancellationToken.None))
+            {
+                contents.Add(m.Content);
+            }
+
+            return contents;
+        });
 }

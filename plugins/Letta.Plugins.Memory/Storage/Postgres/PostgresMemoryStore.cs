@@ -19,12 +19,32 @@ internal sealed partial class PostgresMemoryStore : RelationalMemoryStore, IAsyn
 
     private readonly NpgsqlDataSource _dataSource;
 
+    /// <summary>Statements each pooled connection keeps prepared, unless the connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 32;
+
     public PostgresMemoryStore(string connectionString)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
     }
 
     public override string Provider => MemoryOptions.PostgresProvider;
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation, the ADO.NET form of compiled queries: the hot statements (get, list,
+    /// search, with each filter shape) are parsed and planned once per pooled connection instead of on every request.
+    /// An explicit <c>Max Auto Prepare</c> in the user's connection string (0 disables it) is left as it is.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var keys = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!keys.ContainsKey("Max Auto Prepare") && !keys.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return builder.ConnectionString;
+    }
 
     public NpgsqlDataSource DataSource => _dataSource;
 
