@@ -16,6 +16,7 @@ internal static class ParseProbe
         {
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             foreach (var line in lines)
             {
                 using var doc = MemoryJsonReader.Parse(line, "json");
@@ -24,7 +25,8 @@ internal static class ParseProbe
             }
 
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            Console.WriteLine($"round {round}: {count:N0} lines in {clock.Elapsed.TotalMilliseconds:F0} ms wall, {used.TotalMilliseconds:F0} ms CPU = {used.TotalMilliseconds * 1000 / count:F1} µs/line");
+            var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+            Console.WriteLine($"round {round}: {count:N0} lines in {clock.Elapsed.TotalMilliseconds:F0} ms wall, {used.TotalMilliseconds:F0} ms CPU = {used.TotalMilliseconds * 1000 / count:F1} µs/line, {bytes / count:N0} bytes allocated/line");
         }
     }
 }

@@ -87,7 +87,7 @@ internal static class ProviderBench
             var tag = CorpusGenerator.FilterTag;
             var queries = new List<QueryResult>();
             var raw = provider == "postgres"
-                ? (IRawQueries)new PostgresRaw(preparedBaseline ? PostgresMemoryStore.WithAutoPrepare(connectionString!) : connectionString!)
+                ? (IRawQueries)new PostgresRaw(preparedBaseline ? PostgresMemoryStore.WithDefaults(connectionString!) : connectionString!)
                 : new SqliteRaw(Path.Combine(host.HomeDirectory, "plugins", "memory", "memory.db"));
             await using (raw as IAsyncDisposable)
             {

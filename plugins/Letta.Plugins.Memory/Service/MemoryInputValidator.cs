@@ -252,7 +252,14 @@ internal sealed class MemoryInputValidator(IOptions<MemoryOptions> options)
 
     private static bool HasLoneSurrogate(string value)
     {
-        for (var i = 0; i < value.Length; i++)
+        // Nearly all text has no surrogates at all; a vectorised scan settles that before the per-char pairing check.
+        var first = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (var i = first; i < value.Length; i++)
         {
             if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {

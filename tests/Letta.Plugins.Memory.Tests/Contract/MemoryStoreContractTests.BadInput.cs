@@ -25,6 +25,29 @@ public abstract partial class MemoryStoreContractTests
     }
 
     [Fact]
+    public async Task Create_UnpairedSurrogate_FailsOnTheField()
+    {
+        foreach (var text in new[] { "dangling high \uD83D", "\uDE00 stray low", "reversed \uDE00\uD83D pair", "\uD83D" })
+        {
+            await ShouldFailOnAsync("content", () => AddAsync(text));
+            await ShouldFailOnAsync("title", () => AddAsync("fine", title: text));
+        }
+
+        await ShouldStoreNothingAsync();
+    }
+
+    [Fact]
+    public async Task Create_SurrogatePairs_AreStoredIntact()
+    {
+        var created = await AddAsync("emoji \uD83D\uDE00 and \uD834\uDD1E at the end \uD83D\uDE80", title: "\uD83D\uDCDD notes");
+
+        var loaded = await Svc(s => s.GetAsync(created.Id, CancellationToken.None));
+
+        loaded.Content.ShouldBe("emoji 😀 and 𝄞 at the end 🚀");
+        loaded.Title.ShouldBe("📝 notes");
+    }
+
+    [Fact]
     public async Task Create_ContentAtLimit_IsStored() => (await AddAsync(new string('x', 2000))).Content.Length.ShouldBe(2000);
 
     [Fact]
