@@ -113,7 +113,17 @@ public sealed partial class LettaHostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var host = new LettaHostProcess(process, output, new Uri($"http://127.0.0.1:{port}/"), home, pluginsDirectory, owned);
-        await host.WaitUntilServingAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await host.WaitUntilServingAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The caller never gets the host to dispose: stop it and remove its temp folders here.
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return host;
     }
 
