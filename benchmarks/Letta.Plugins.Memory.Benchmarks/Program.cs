@@ -3,7 +3,7 @@ using Letta.Plugins.Memory.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/Letta.Plugins.Memory.Benchmarks -- --count 100000 [--providers sqlite,postgres] [--iterations 200]
 // --parse-probe: only the import's per-line parse/validation CPU cost, in process.
-// --prepared-baseline: the raw PostgreSQL baseline uses the plugin's automatic statement preparation too.
+// --tuned-baseline: the raw baselines use the plugin's connection settings too (PostgreSQL auto-prepare, SQLite mmap).
 // --write-corpus FILE: write the generated NDJSON to FILE (to import or profile by hand) and stop.
 var count = 100_000;
 var iterations = 200;
@@ -54,7 +54,7 @@ using (var plugins = PluginSnapshot.Create())
 {
     foreach (var provider in providers)
     {
-        results.Add(await ProviderBench.RunAsync(provider, count, iterations, plugins.Directory, args.Contains("--prepared-baseline")));
+        results.Add(await ProviderBench.RunAsync(provider, count, iterations, plugins.Directory, args.Contains("--tuned-baseline")));
     }
 }
 
@@ -62,7 +62,7 @@ Console.WriteLine();
 Console.WriteLine($"Memory store benchmark: {count:N0} generated memories, {iterations} timed runs per query (REST and raw interleaved) after 20 warm-up runs, {Environment.ProcessorCount} cores.");
 Console.WriteLine($"Load average (/proc/loadavg) before: {loadBefore}; after: {Load()}.");
 Console.WriteLine("REST = GET through the real letta host over HTTP with the API key; raw = the same SQL on a pooled connection to the same database"
-    + (args.Contains("--prepared-baseline") ? ", prepared (PostgreSQL)." : ", unprepared."));
+    + (args.Contains("--tuned-baseline") ? ", with the plugin's connection settings (auto-prepare, mmap)." : ", with default connection settings."));
 Console.WriteLine();
 Console.WriteLine("| provider | import wall rate (REST NDJSON) | import CPU: host + DB server | memories per CPU-second | load-generator CPU |");
 Console.WriteLine("|---|---|---|---|---|");

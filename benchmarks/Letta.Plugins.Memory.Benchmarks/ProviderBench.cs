@@ -20,7 +20,7 @@ internal static class ProviderBench
     private const int SearchLimit = 20;
     private const int ListLimit = 50;
 
-    public static async Task<ProviderResult> RunAsync(string provider, int count, int iterations, string pluginsDirectory, bool preparedBaseline)
+    public static async Task<ProviderResult> RunAsync(string provider, int count, int iterations, string pluginsDirectory, bool tunedBaseline)
     {
         TempPostgresCluster? cluster = null;
         string? connectionString = null;
@@ -87,8 +87,8 @@ internal static class ProviderBench
             var tag = CorpusGenerator.FilterTag;
             var queries = new List<QueryResult>();
             var raw = provider == "postgres"
-                ? (IRawQueries)new PostgresRaw(preparedBaseline ? PostgresMemoryStore.WithDefaults(connectionString!) : connectionString!)
-                : new SqliteRaw(Path.Combine(host.HomeDirectory, "plugins", "memory", "memory.db"));
+                ? (IRawQueries)new PostgresRaw(tunedBaseline ? PostgresMemoryStore.WithDefaults(connectionString!) : connectionString!)
+                : new SqliteRaw(Path.Combine(host.HomeDirectory, "plugins", "memory", "memory.db"), tunedBaseline ? new MemoryOptions().SqliteMmapMegabytes * 1024L * 1024L : 0);
             await using (raw as IAsyncDisposable)
             {
                 foreach (var (name, term) in new[] { ("search common + tag", generator.CommonTerm), ("search rare + tag", generator.RareTerm) })
@@ -179,7 +179,7 @@ internal static class ProviderBench
 
     /// <summary>
     /// The plugin's SQL text on a plain pooled Npgsql data source: unprepared by default, or with the plugin's own
-    /// automatic preparation (<c>--prepared-baseline</c>), so the REST overhead can be read against either.
+    /// connection defaults (<c>--tuned-baseline</c>: automatic preparation), so the REST overhead can be read against either.
     /// </summary>
     private sealed class PostgresRaw(string connectionString) : IRawQueries, IAsyncDisposable
     {
@@ -212,16 +212,32 @@ internal static class ProviderBench
         public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
     }
 
-    /// <summary>The plugin's SQL text on a plain pooled SQLite connection to the host's database file.</summary>
-    private sealed class SqliteRaw(string path) : IRawQueries
+    /// <summary>
+    /// The plugin's SQL text on a plain pooled SQLite connection to the host's database file; with
+    /// <c>--tuned-baseline</c>, read through the plugin's memory map too.
+    /// </summary>
+    private sealed class SqliteRaw(string path, long mmapBytes) : IRawQueries
     {
         private const string TagFilter = " AND EXISTS (SELECT 1 FROM memory_tags t WHERE t.tag = @tag0 AND t.memory_seq = m.seq)";
         private readonly string _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true }.ToString();
 
+        private async Task<SqliteConnection> OpenAsync()
+        {
+            var conn = new SqliteConnection(_connectionString);
+            await conn.OpenAsync();
+            if (mmapBytes > 0)
+            {
+                await using var pragma = conn.CreateCommand();
+                pragma.CommandText = $"PRAGMA mmap_size = {mmapBytes};";
+                await pragma.ExecuteNonQueryAsync();
+            }
+
+            return conn;
+        }
+
         public async Task<int> SearchAsync(string term, string tag, int limit)
         {
-            await using var conn = new SqliteConnection(_connectionString);
-            await conn.OpenAsync();
+            await using var conn = await OpenAsync();
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = SqliteMemoryStore.SearchSql(TagFilter);
             cmd.Parameters.AddWithValue("@tag0", tag);
@@ -234,8 +250,7 @@ internal static class ProviderBench
 
         public async Task<int> ListAsync(string tag, int limit)
         {
-            await using var conn = new SqliteConnection(_connectionString);
-            await conn.OpenAsync();
+            await using var conn = await OpenAsync();
             await using var cmd = conn.CreateCommand();
             cmd.CommandText =
                 "SELECT m.id, m.title, m.content, m.tags, m.metadata, m.source, m.created_at, m.updated_at, m.version FROM memories m " +

@@ -26,5 +26,6 @@ public sealed class MemoryOptionsValidator : AbstractValidator<MemoryOptions>
         RuleFor(x => x.DefaultPageSize).InclusiveBetween(1, 10_000)
             .LessThanOrEqualTo(x => x.MaxPageSize).WithMessage("DefaultPageSize must not exceed MaxPageSize.");
         RuleFor(x => x.ImportBatchSize).InclusiveBetween(1, 100_000);
+        RuleFor(x => x.SqliteMmapMegabytes).InclusiveBetween(0, 1_048_576);
     }
 }

@@ -11,7 +11,9 @@ internal static class MemoryStoreFactory
     public static IMemoryStore Create(MemoryOptions options, string dataDirectory) =>
         options.EffectiveProvider == MemoryOptions.PostgresProvider
             ? new PostgresMemoryStore(options.ConnectionString!)
-            : new SqliteMemoryStore(string.IsNullOrWhiteSpace(options.SqlitePath)
-                ? Path.Combine(dataDirectory, DefaultSqliteFile)
-                : Path.GetFullPath(options.SqlitePath, dataDirectory));
+            : new SqliteMemoryStore(
+                string.IsNullOrWhiteSpace(options.SqlitePath)
+                    ? Path.Combine(dataDirectory, DefaultSqliteFile)
+                    : Path.GetFullPath(options.SqlitePath, dataDirectory),
+                options.SqliteMmapMegabytes * 1024L * 1024L);
 }
