@@ -205,13 +205,13 @@ internal sealed class MemoryInputValidator(IOptions<MemoryOptions> options)
                 return null;
             }
 
-            if (ContainsNul(doc.RootElement))
+            if (TextChecks.ContainsNul(doc.RootElement))
             {
                 Add(errors, field, "The metadata must not contain NUL characters (\\u0000).");
                 return null;
             }
 
-            return Compact(doc.RootElement);
+            return TextChecks.Compact(doc.RootElement);
         }
         catch (JsonException ex)
         {
@@ -244,53 +244,10 @@ internal sealed class MemoryInputValidator(IOptions<MemoryOptions> options)
         {
             Add(errors, field, "The text must not contain NUL characters (\\u0000).");
         }
-        else if (HasLoneSurrogate(value))
+        else if (TextChecks.HasLoneSurrogate(value))
         {
             Add(errors, field, "The text contains an unpaired surrogate.");
         }
-    }
-
-    private static bool HasLoneSurrogate(string value)
-    {
-        // Nearly all text has no surrogates at all; a vectorised scan settles that before the per-char pairing check.
-        var first = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (first < 0)
-        {
-            return false;
-        }
-
-        for (var i = first; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ContainsNul(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => element.GetString()!.Contains('\0', StringComparison.Ordinal),
-        JsonValueKind.Object => element.EnumerateObject().Any(p => p.Name.Contains('\0', StringComparison.Ordinal) || ContainsNul(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().Any(ContainsNul),
-        _ => false,
-    };
-
-    private static string Compact(JsonElement element)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            element.WriteTo(writer);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void Add(Dictionary<string, List<string>> errors, string field, string message)
