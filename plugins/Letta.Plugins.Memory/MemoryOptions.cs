@@ -44,7 +44,7 @@ public sealed class MemoryOptions
 
     /// <summary>
     /// How much of the SQLite file each connection reads through a memory map instead of copying pages in, in MiB;
-    /// 0 turns it off. Default: 256 (a rare-term search over 100,000 memories measured ≈ 40 % faster).
+    /// 0 turns it off. Default: 256 (a rare-term search over 100,000 checkpointed memories: 3.9 ms → 2.3 ms).
     /// </summary>
     public int SqliteMmapMegabytes { get; set; } = 256;
 
