@@ -88,7 +88,7 @@ internal static class ProviderBench
             var queries = new List<QueryResult>();
             var raw = provider == "postgres"
                 ? (IRawQueries)new PostgresRaw(tunedBaseline ? PostgresMemoryStore.WithDefaults(connectionString!) : connectionString!)
-                : new SqliteRaw(Path.Combine(host.HomeDirectory, "plugins", "memory", "memory.db"), tunedBaseline ? new MemoryOptions().SqliteMmapMegabytes * 1024L * 1024L : 0);
+                : new SqliteRaw(Path.Combine(host.HomeDirectory, "plugins", "memory", "memory.db"), tunedBaseline ? new MemoryOptions().SqliteMmapBytes : 0);
             await using (raw as IAsyncDisposable)
             {
                 foreach (var (name, term) in new[] { ("search common + tag", generator.CommonTerm), ("search rare + tag", generator.RareTerm) })

@@ -33,14 +33,7 @@ internal static class FirstSyncProfile
 
             Directory.CreateDirectory(cloud);
             FileSystemFlush.FlushAll();
-            var engine = new SyncEngine(new SyncEngineOptions
-            {
-                CloudFolder = cloud,
-                StateDirectory = state,
-                DeviceName = "bench-a",
-                Categories = new Dictionary<string, SyncCategory> { ["bench"] = new("bench", tree) },
-                DeletionLimit = int.MaxValue,
-            });
+            var engine = BenchEngine.Create(cloud, state, tree);
             TimeSpan cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             SyncRunResult r = engine.Run("bench", new SyncRunRequest());
             cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;

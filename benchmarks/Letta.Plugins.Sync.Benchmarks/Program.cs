@@ -42,14 +42,7 @@ var sw = Stopwatch.StartNew();
 long bytes = TreeGenerator.Generate(tree, files, scale, seed: 42);
 Console.WriteLine($"generated {files:N0} files, {bytes / 1e9:F2} GB in {sw.Elapsed.TotalSeconds:F1} s under {tree}");
 
-var engine = new SyncEngine(new SyncEngineOptions
-{
-    CloudFolder = cloud,
-    StateDirectory = state,
-    DeviceName = "bench-a",
-    Categories = new Dictionary<string, SyncCategory> { ["bench"] = new("bench", tree) },
-    DeletionLimit = int.MaxValue,
-});
+var engine = BenchEngine.Create(cloud, state, tree);
 
 // Warm the page cache and the JIT the same way for everything measured below.
 Floors.Walk(tree);

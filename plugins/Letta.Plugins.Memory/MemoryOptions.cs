@@ -48,6 +48,9 @@ public sealed class MemoryOptions
     /// </summary>
     public int SqliteMmapMegabytes { get; set; } = 256;
 
+    /// <summary><see cref="SqliteMmapMegabytes"/> in bytes, as SQLite's <c>mmap_size</c> takes it.</summary>
+    public long SqliteMmapBytes => SqliteMmapMegabytes * 1024L * 1024L;
+
     /// <summary>The effective provider after inference.</summary>
     public string EffectiveProvider =>
         string.IsNullOrWhiteSpace(Provider)

@@ -15,5 +15,5 @@ internal static class MemoryStoreFactory
                 string.IsNullOrWhiteSpace(options.SqlitePath)
                     ? Path.Combine(dataDirectory, DefaultSqliteFile)
                     : Path.GetFullPath(options.SqlitePath, dataDirectory),
-                options.SqliteMmapMegabytes * 1024L * 1024L);
+                options.SqliteMmapBytes);
 }

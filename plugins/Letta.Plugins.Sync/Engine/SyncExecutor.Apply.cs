@@ -55,17 +55,21 @@ internal sealed partial class SyncExecutor
         }
     }
 
-    private void DeleteLocal(PlanItem item, IReadOnlyDictionary<string, StateRow> rows)
+    /// <summary>
+    /// Moves the local file of <paramref name="item"/> (with a database's -wal/-shm) into versions/, refusing with
+    /// "<paramref name="refused"/>" when it changed since the scan or is a database in use. Returns its full path.
+    /// </summary>
+    private string MoveLocalToVersions(PlanItem item, string refused, string changedNote = "")
     {
         string full = Full(item.Local!.DiskPath);
         if (!Unchanged(item.Local, full))
         {
-            throw new IOException("changed since the scan; not deleted (it wins next run)");
+            throw new IOException($"changed since the scan; {refused}{changedNote}");
         }
 
         if (_category.Kind == SyncCategoryKind.Sqlite && SqliteSnapshot.InUse(full))
         {
-            throw new IOException("the database is in use (non-empty WAL); not deleted");
+            throw new IOException($"the database is in use (non-empty WAL); {refused}");
         }
 
         _versions.MoveIn(full, item.Key);
@@ -74,6 +78,12 @@ internal sealed partial class SyncExecutor
             SqliteSnapshot.RemoveCompanions(full);
         }
 
+        return full;
+    }
+
+    private void DeleteLocal(PlanItem item, IReadOnlyDictionary<string, StateRow> rows)
+    {
+        string full = MoveLocalToVersions(item, "not deleted", changedNote: " (it wins next run)");
         Crash(CrashPoint.AfterApply, item.Key);
         RemoveEmptyParents(full);
         RecordBase(item.Key, item.Target!, null, null, racy: false);

@@ -13,23 +13,7 @@ internal sealed partial class SyncExecutor
         {
             Guarded(item, () =>
             {
-                string full = Full(item.Local!.DiskPath);
-                if (!Unchanged(item.Local, full))
-                {
-                    throw new IOException("changed since the scan; not reverted");
-                }
-
-                if (_category.Kind == SyncCategoryKind.Sqlite && SqliteSnapshot.InUse(full))
-                {
-                    throw new IOException("the database is in use (non-empty WAL); not reverted");
-                }
-
-                _versions.MoveIn(full, item.Key);
-                if (_category.Kind == SyncCategoryKind.Sqlite)
-                {
-                    SqliteSnapshot.RemoveCompanions(full);
-                }
-
+                string full = MoveLocalToVersions(item, "not reverted");
                 RemoveEmptyParents(full);
                 _result.FilesDeleted++;
             });
