@@ -1,4 +1,5 @@
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Applying;
 
 namespace Letta.Plugins.Sync.Benchmarks;
 

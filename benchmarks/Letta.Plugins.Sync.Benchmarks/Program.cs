@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Letta.Plugins.Sync;
 using Letta.Plugins.Sync.Benchmarks;
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Applying;
+using Letta.Plugins.Sync.Engine.Scanning;
 
 // Usage: dotnet run -c Release --project benchmarks/Letta.Plugins.Sync.Benchmarks -- [--files 100000] [--scale 1.0] [--root /tmp/letta-sync-bench] [--keep]
 //        or: -- [--files N] --profile-first DIR   (first sync alone, six rounds on a kept tree)

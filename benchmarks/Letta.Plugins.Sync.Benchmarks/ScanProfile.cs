@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.IO.Enumeration;
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Persistence;
+using Letta.Plugins.Sync.Engine.Scanning;
 
 namespace Letta.Plugins.Sync.Benchmarks;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using Letta.Plugins.Sync.Engine;
-using Letta.Plugins.Sync.Engine.Packs;
+using Letta.Plugins.Sync.Engine.Cloud;
+using Letta.Plugins.Sync.Engine.Cloud.Packs;
+using Letta.Plugins.Sync.Engine.Persistence;
 
 namespace Letta.Plugins.Sync.Benchmarks;
 

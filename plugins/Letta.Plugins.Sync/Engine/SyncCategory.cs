@@ -1,3 +1,5 @@
+using Letta.Plugins.Sync.Engine.Scanning;
+
 namespace Letta.Plugins.Sync.Engine;
 
 /// <summary>One category as the engine sees it: resolved local path and rules.</summary>

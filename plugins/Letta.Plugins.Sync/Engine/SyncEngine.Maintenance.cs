@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Letta.Plugins.Sync.Engine.Applying;
+using Letta.Plugins.Sync.Engine.Devices;
 
 namespace Letta.Plugins.Sync.Engine;
 

@@ -1,3 +1,7 @@
+using Letta.Plugins.Sync.Engine.Cloud;
+using Letta.Plugins.Sync.Engine.Devices;
+using Letta.Plugins.Sync.Engine.Persistence;
+
 namespace Letta.Plugins.Sync.Engine;
 
 internal sealed partial class SyncEngine

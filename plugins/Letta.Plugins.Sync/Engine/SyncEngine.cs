@@ -1,5 +1,13 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Letta.Plugins.Sync.Engine.Applying;
+using Letta.Plugins.Sync.Engine.Cloud;
+using Letta.Plugins.Sync.Engine.Cloud.Packs;
+using Letta.Plugins.Sync.Engine.Devices;
+using Letta.Plugins.Sync.Engine.Faults;
+using Letta.Plugins.Sync.Engine.Persistence;
+using Letta.Plugins.Sync.Engine.Planning;
+using Letta.Plugins.Sync.Engine.Scanning;
 
 namespace Letta.Plugins.Sync.Engine;
 
@@ -13,7 +21,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
     private DeviceIdentity? _device;
 
     // Pack indexes are immutable: a long-lived engine reads each once and keeps it across runs.
-    private readonly Packs.PackIndex _packs = new(new CloudLayout(options.CloudFolder));
+    private readonly PackIndex _packs = new(new CloudLayout(options.CloudFolder));
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     public SyncEngineOptions Options { get; } = options;

@@ -1,3 +1,7 @@
+using Letta.Plugins.Sync.Engine.Devices;
+using Letta.Plugins.Sync.Engine.Faults;
+using Letta.Plugins.Sync.Engine.Scanning;
+
 namespace Letta.Plugins.Sync.Engine;
 
 /// <summary>Everything one device's engine needs; plain values so tests can build several devices in one process.</summary>

@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using Letta.Plugins.Sync.Engine.Cloud;
+using Letta.Plugins.Sync.Engine.Devices;
+using Letta.Plugins.Sync.Engine.Persistence;
 
 namespace Letta.Plugins.Sync.Engine;
 

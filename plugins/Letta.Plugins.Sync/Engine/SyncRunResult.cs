@@ -1,3 +1,5 @@
+using Letta.Plugins.Sync.Engine.Planning;
+
 namespace Letta.Plugins.Sync.Engine;
 
 /// <summary>What one category run did (or, for a dry-run, would do).</summary>

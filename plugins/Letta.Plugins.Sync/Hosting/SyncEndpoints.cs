@@ -1,5 +1,7 @@
 using System.Text;
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Devices;
+using Letta.Plugins.Sync.Engine.Planning;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

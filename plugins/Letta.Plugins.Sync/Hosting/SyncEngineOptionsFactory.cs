@@ -1,5 +1,5 @@
 using Letta.Plugins.Sync.Engine;
-using Letta.Plugins;
+using Letta.Plugins.Sync.Engine.Scanning;
 
 namespace Letta.Plugins.Sync.Hosting;
 

@@ -1,4 +1,5 @@
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Cloud;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

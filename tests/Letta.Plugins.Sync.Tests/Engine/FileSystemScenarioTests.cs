@@ -1,5 +1,7 @@
 using System.Text;
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Cloud;
+using Letta.Plugins.Sync.Engine.Planning;
 using Letta.Plugins.Sync.Tests.Support;
 
 namespace Letta.Plugins.Sync.Tests.Engine;

@@ -1,4 +1,6 @@
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Devices;
+using Letta.Plugins.Sync.Engine.Planning;
 using Letta.Plugins.Sync.Tests.Support;
 
 namespace Letta.Plugins.Sync.Tests.Engine;

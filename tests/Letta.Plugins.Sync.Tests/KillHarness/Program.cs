@@ -1,4 +1,5 @@
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Faults;
 
 // Usage: KillHarness <cloud> <stateDir> <folder> <machineId> <name>
 // Prints "PHASE <point> <path>" at every phase boundary (pausing briefly after each applied file, so the test

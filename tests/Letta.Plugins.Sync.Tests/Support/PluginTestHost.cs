@@ -1,8 +1,6 @@
-using Letta.Testing;
-using System.Net.Http.Json;
 using System.Text;
 using Letta.Messaging;
-using Letta.Plugins;
+using Letta.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

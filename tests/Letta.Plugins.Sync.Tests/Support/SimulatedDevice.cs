@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Engine.Devices;
+using Letta.Plugins.Sync.Engine.Faults;
 
 namespace Letta.Plugins.Sync.Tests.Support;
 

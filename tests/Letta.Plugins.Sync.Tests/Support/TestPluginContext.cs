@@ -1,4 +1,3 @@
-using Letta.Plugins;
 using Microsoft.Extensions.Configuration;
 
 namespace Letta.Plugins.Sync.Tests.Support;

@@ -1,4 +1,0 @@
-namespace Letta.Plugins.Sync.Engine;
-
-/// <summary>A blob is missing, truncated, still uploading or corrupt: "not yet available", never applied.</summary>
-internal sealed class BlobCorruptException(string message) : IOException(message);

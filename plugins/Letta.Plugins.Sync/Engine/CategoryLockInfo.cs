@@ -1,4 +1,0 @@
-namespace Letta.Plugins.Sync.Engine;
-
-/// <summary>Content of a category lock file.</summary>
-internal sealed record CategoryLockInfo(int Pid, string Host, DateTimeOffset ExpiresAt);

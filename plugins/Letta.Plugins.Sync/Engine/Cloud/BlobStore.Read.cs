@@ -1,0 +1,140 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Letta.Plugins.Sync.Engine.Cloud.Packs;
+using Microsoft.Win32.SafeHandles;
+
+namespace Letta.Plugins.Sync.Engine.Cloud;
+
+internal sealed partial class BlobStore
+{
+    // Packs opened by this run's downloads; many files of a pull come from the same few packs.
+    private readonly Dictionary<string, SafeFileHandle> _openPacks = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes the blob's content (loose or packed) to <paramref name="destination"/> (created new), verifying the hash
+    /// as it goes. On a mismatch the destination is deleted and <see cref="BlobCorruptException"/> thrown.
+    /// </summary>
+    public void CopyVerified(string sha, string destination, bool durableTarget)
+    {
+        string path = layout.BlobPath(sha);
+        bool loose = File.Exists(path);
+        PackLocation packed = default;
+        if (!loose && !(ContentKey.TryParse(sha, out ContentKey key) && Packs().TryFind(key, out packed)))
+        {
+            throw new BlobCorruptException($"blob {sha[..12]}… is not in the cloud folder yet");
+        }
+
+        bool ok = false;
+        try
+        {
+            using (var target = new FileStream(destination, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                string actual = loose ? CopyLoose(path, sha, target) : CopyPacked(packed, sha, target);
+                if (actual != sha)
+                {
+                    throw new BlobCorruptException($"blob {sha[..12]}… does not match its hash (truncated, corrupt or still uploading)");
+                }
+
+                if (durableTarget)
+                {
+                    target.Flush(flushToDisk: true);
+                }
+            }
+
+            ok = true;
+        }
+        finally
+        {
+            if (!ok && File.Exists(destination))
+            {
+                File.Delete(destination);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _packer?.Dispose();
+        lock (_openPacks)
+        {
+            foreach (SafeFileHandle handle in _openPacks.Values)
+            {
+                handle.Dispose();
+            }
+
+            _openPacks.Clear();
+        }
+    }
+
+    private static string CopyLoose(string path, string sha, FileStream target)
+    {
+        using var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        Span<byte> header = stackalloc byte[HeaderLength];
+        if (source.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength || !header.SequenceEqual(RecordHeader))
+        {
+            throw new BlobCorruptException($"blob {sha[..12]}… has an unknown or truncated header");
+        }
+
+        return CopyHashing(source, target, [], long.MaxValue);
+    }
+
+    /// <summary>Copies one pack record's content by offset (positional reads on a shared handle), hashing it.</summary>
+    private string CopyPacked(PackLocation location, string sha, FileStream target)
+    {
+        SafeFileHandle pack = OpenPack(location.PackId, sha);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            Span<byte> header = buffer.AsSpan(0, HeaderLength);
+            if (location.Length < HeaderLength || RandomAccess.Read(pack, header, location.Offset) != HeaderLength || !header.SequenceEqual(RecordHeader))
+            {
+                throw new BlobCorruptException($"blob {sha[..12]}… has an unknown or truncated header in pack {location.PackId[..12]}…");
+            }
+
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long offset = location.Offset + HeaderLength;
+            long remaining = location.Length - HeaderLength;
+            while (remaining > 0)
+            {
+                int read = RandomAccess.Read(pack, buffer.AsSpan(0, (int)Math.Min(BufferSize, remaining)), offset);
+                if (read == 0)
+                {
+                    break; // a pack still syncing or truncated: the hash check below rejects it
+                }
+
+                hash.AppendData(buffer, 0, read);
+                target.Write(buffer, 0, read);
+                offset += read;
+                remaining -= read;
+            }
+
+            return Convert.ToHexStringLower(hash.GetCurrentHash());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private SafeFileHandle OpenPack(string id, string sha)
+    {
+        lock (_openPacks)
+        {
+            if (!_openPacks.TryGetValue(id, out SafeFileHandle? handle))
+            {
+                try
+                {
+                    handle = File.OpenHandle(layout.PackPath(id), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    throw new BlobCorruptException($"blob {sha[..12]}… is in pack {id[..12]}…, which is not in the cloud folder yet");
+                }
+
+                _openPacks[id] = handle;
+            }
+
+            return handle;
+        }
+    }
+}

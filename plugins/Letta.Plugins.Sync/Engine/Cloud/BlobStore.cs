@@ -1,0 +1,266 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Letta.Plugins.Sync.Engine.Cloud.Packs;
+using Microsoft.Win32.SafeHandles;
+
+namespace Letta.Plugins.Sync.Engine.Cloud;
+
+/// <summary>
+/// Immutable content-addressed blobs, found by the SHA-256 of their plain content in one of two places:
+/// <list type="bullet">
+/// <item>loose, <c>blobs/&lt;aa&gt;/&lt;sha256&gt;</c>: large files, and the blobs of runs that upload only a few;</item>
+/// <item>packed, a record in <c>blobs/packs/&lt;id&gt;.pack</c> located through <c>&lt;id&gt;.idx</c>
+/// (see <see cref="PackFormat"/>): small files of runs that upload many, so a first sync writes a few dozen files
+/// to the cloud folder instead of one per file.</item>
+/// </list>
+/// Every blob, loose or packed, starts with an 8-byte header (<c>LSB</c>, format version, codec, reserved) so that a
+/// future encrypted or compressed codec is a new header value, not a new layout. Content is verified on every read.
+/// </summary>
+internal sealed partial class BlobStore(CloudLayout layout, string shortId, PackIndex packs) : IDisposable
+{
+    public const byte FormatVersion = 1;
+    public const byte CodecPlain = 0;
+    private const int HeaderLength = 8;
+    private const int BufferSize = 256 * 1024;
+
+    // Directories known to exist: creating them again per blob cost a stat each on a 100k-file first sync.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _dirs = new(StringComparer.Ordinal);
+    private readonly Lock _indexLock = new();
+    private bool _indexRefreshed;
+    private PackWriter? _packer;
+    private long _packThreshold;
+    private HashSet<ContentKey>? _loose;
+
+    /// <summary>The header of every blob, loose or packed: <c>LSB</c>, format version, codec (plain), reserved.</summary>
+    public static ReadOnlySpan<byte> RecordHeader => [(byte)'L', (byte)'S', (byte)'B', FormatVersion, CodecPlain, 0, 0, 0];
+
+    /// <summary>
+    /// From now on, content smaller than <paramref name="threshold"/> bytes goes into packs of about
+    /// <paramref name="targetSize"/> bytes. <see cref="Flush"/> must run before anything that references them.
+    /// </summary>
+    public void StartPacking(long threshold, long targetSize, bool durable)
+    {
+        _packThreshold = threshold;
+        _packer ??= new PackWriter(layout, shortId, Packs(), targetSize, durable);
+    }
+
+    /// <summary>Seals the open pack and waits until every pending <c>stored</c> callback has run.</summary>
+    public void Flush() => _packer?.Flush();
+
+    public bool Exists(string sha) =>
+        File.Exists(layout.BlobPath(sha)) || (ContentKey.TryParse(sha, out ContentKey key) && Packs().Contains(key));
+
+    /// <summary>
+    /// Stores <paramref name="sourcePath"/>, hashing the exact bytes stored in the same read. Returns the hash, or
+    /// <see langword="null"/> when <paramref name="expectedSha"/> was given and the file no longer matches it (changed
+    /// since the scan). <paramref name="stored"/> runs once the content is in place — at once for a loose or already
+    /// present blob, when its pack is sealed for a packed one — and only then may the content be recorded.
+    /// <paramref name="failed"/> runs instead when a pack cannot be sealed.
+    /// </summary>
+    public string? Upload(string sourcePath, string? expectedSha, Action<string> stored, Action<Exception> failed, Action? afterTempWritten = null)
+    {
+        if (expectedSha is not null && Exists(expectedSha))
+        {
+            stored(expectedSha);
+            return expectedSha;
+        }
+
+        using SafeFileHandle handle = File.OpenHandle(sourcePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        long length = RandomAccess.GetLength(handle);
+        if (_packer is not null && length < _packThreshold)
+        {
+            string? packed = UploadPacked(handle, length, expectedSha, stored, failed, afterTempWritten, out bool tooLarge);
+            if (!tooLarge)
+            {
+                return packed;
+            }
+        }
+
+        // Grown past the threshold since the scan, or large: a loose blob, streamed from the start.
+        using var source = new FileStream(handle, FileAccess.Read, 1);
+        string? sha = UploadLoose(source, expectedSha, afterTempWritten);
+        if (sha is not null)
+        {
+            stored(sha);
+        }
+
+        return sha;
+    }
+
+    private string? UploadPacked(SafeFileHandle source, long fileLength, string? expectedSha, Action<string> stored, Action<Exception> failed, Action? afterTempWritten, out bool tooLarge)
+    {
+        // Sized by the file's length (most are a few KB), with room to notice a file that grew since the open.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)fileLength + 1);
+        try
+        {
+            int capacity = (int)Math.Min(buffer.Length, _packThreshold);
+            int length = 0;
+            int read;
+            // One pread for a file read whole; more only when it was short (a file that shrank, a slow filesystem).
+            while (length < capacity && (read = RandomAccess.Read(source, buffer.AsSpan(length, capacity - length), length)) > 0)
+            {
+                length += read;
+                if (length == fileLength)
+                {
+                    break;
+                }
+            }
+
+            tooLarge = length == capacity;
+            if (tooLarge)
+            {
+                return null;
+            }
+
+            Span<byte> hash = stackalloc byte[ContentKey.Length];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            string sha = Convert.ToHexStringLower(hash);
+            if (expectedSha is not null && sha != expectedSha)
+            {
+                return null;
+            }
+
+            var key = ContentKey.FromBytes(hash);
+            if (LooseBlobs().Contains(key))
+            {
+                stored(sha); // already loose (an older run, another device)
+                return sha;
+            }
+
+            _packer!.Append(key, buffer.AsSpan(0, length), () => stored(sha), failed, afterTempWritten);
+            return sha;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private string? UploadLoose(FileStream source, string? expectedSha, Action? afterTempWritten)
+    {
+        EnsureDirectory(layout.TempDir);
+        string tmp = layout.NewTempPath(shortId);
+        string sha;
+        try
+        {
+            using (var target = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+                // No fsync per blob: the engine calls sync(2) once before publishing the manifest that references
+                // the blobs (an fsync per blob dominated a first sync of many small files).
+                sha = CopyHashing(source, target, RecordHeader, long.MaxValue);
+            }
+
+            afterTempWritten?.Invoke();
+            if (expectedSha is not null && sha != expectedSha)
+            {
+                File.Delete(tmp);
+                return null;
+            }
+
+            string final = layout.BlobPath(sha);
+            EnsureDirectory(Path.GetDirectoryName(final)!);
+            if (File.Exists(final))
+            {
+                File.Delete(tmp);
+            }
+            else
+            {
+                // rename(2). Without overwrite .NET emulates "no replace" with link + unlink; a concurrent writer of
+                // the same name can only have written the same content, so replacing it is harmless.
+                File.Move(tmp, final, overwrite: true);
+            }
+
+            return sha;
+        }
+        catch (IOException) when (File.Exists(tmp))
+        {
+            File.Delete(tmp);
+            throw;
+        }
+    }
+
+    private void EnsureDirectory(string dir)
+    {
+        if (!_dirs.ContainsKey(dir))
+        {
+            Directory.CreateDirectory(dir);
+            _dirs[dir] = true;
+        }
+    }
+
+    /// <summary>
+    /// The loose blobs present when packing started, listed once: a stat per packed file to look for a loose twin
+    /// cost more than the append itself. One uploaded by another device meanwhile is merely packed twice.
+    /// </summary>
+    private HashSet<ContentKey> LooseBlobs()
+    {
+        lock (_indexLock)
+        {
+            if (_loose is null)
+            {
+                _loose = [];
+                if (Directory.Exists(layout.BlobsDir))
+                {
+                    foreach (string shard in Directory.EnumerateDirectories(layout.BlobsDir, "??"))
+                    {
+                        foreach (string blob in Directory.EnumerateFiles(shard))
+                        {
+                            if (ContentKey.TryParse(Path.GetFileName(blob), out ContentKey key))
+                            {
+                                _loose.Add(key);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return _loose;
+        }
+    }
+
+    /// <summary>The pack index, read from the cloud folder once per store (that is, once per run).</summary>
+    private PackIndex Packs()
+    {
+        lock (_indexLock)
+        {
+            if (!_indexRefreshed)
+            {
+                packs.Refresh();
+                _indexRefreshed = true;
+            }
+        }
+
+        return packs;
+    }
+
+    /// <summary>Copies while hashing the content; <paramref name="prefix"/> is written first, in the same write call.</summary>
+    private static string CopyHashing(Stream source, Stream target, ReadOnlySpan<byte> prefix, long maxBytes)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize + prefix.Length);
+        try
+        {
+            prefix.CopyTo(buffer);
+            int offset = prefix.Length;
+            int read;
+            while (maxBytes > 0 && (read = source.Read(buffer, offset, (int)Math.Min(BufferSize, maxBytes))) > 0)
+            {
+                hash.AppendData(buffer, offset, read);
+                target.Write(buffer, 0, offset + read);
+                offset = 0;
+                maxBytes -= read;
+            }
+
+            if (offset > 0)
+            {
+                target.Write(buffer, 0, offset); // an empty file still gets its header
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+}

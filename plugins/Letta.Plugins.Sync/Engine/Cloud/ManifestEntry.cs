@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using Letta.Plugins.Sync.Engine.Planning;
+
+namespace Letta.Plugins.Sync.Engine.Cloud;
+
+/// <summary>One path in a device's manifest: the version that device holds (or a tombstone).</summary>
+internal sealed record ManifestEntry
+{
+    [JsonPropertyName("path")] public required string Path { get; init; }
+
+    [JsonPropertyName("sha256")] public string? Sha { get; init; }
+
+    [JsonPropertyName("size")] public long Size { get; init; }
+
+    [JsonPropertyName("mtimeNs")] public long MtimeNs { get; init; }
+
+    /// <summary>The blob holding the content; equals <see cref="Sha"/> except for unit directories.</summary>
+    [JsonPropertyName("blob")] public string? Blob { get; init; }
+
+    /// <summary>Version vector, <c>SHORTID:counter,…</c> sorted by id.</summary>
+    [JsonPropertyName("version")] public required string Version { get; init; }
+
+    /// <summary>Short id of the device whose edit produced this content (names conflict copies identically everywhere).</summary>
+    [JsonPropertyName("author")] public string? Author { get; init; }
+
+    [JsonPropertyName("deleted")] public bool Deleted { get; init; }
+
+    [JsonPropertyName("deletedAt")] public long DeletedAt { get; init; }
+
+    private VersionVector? _vector;
+
+    [JsonIgnore]
+    public VersionVector Vector => _vector ??= VersionVector.Parse(Version);
+
+    /// <summary>Whether two entries describe the same content (both tombstones, or the same hash).</summary>
+    public bool SameContent(ManifestEntry other) => Deleted ? other.Deleted : !other.Deleted && Sha == other.Sha;
+}

@@ -1,0 +1,35 @@
+namespace Letta.Plugins.Sync.Engine.Cloud;
+
+/// <summary>Every non-revoked peer's manifest entries for one category, keyed by canonical path.</summary>
+internal sealed class RemoteView
+{
+    public Dictionary<string, List<ManifestEntry>> ByKey { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Peers whose manifest was read (verified or last good copy).</summary>
+    public List<string> Peers { get; } = [];
+
+    /// <summary>Manifests read fresh this run, with their sequence numbers, to remember after a real run.</summary>
+    public List<(string DeviceId, long Seq, string Path)> FreshManifests { get; } = [];
+
+    public List<ScanIssue> Issues { get; } = [];
+
+    public int LiveEntries { get; set; }
+
+    public int TotalEntries { get; set; }
+
+    public void Add(ManifestEntry entry)
+    {
+        if (!ByKey.TryGetValue(entry.Path, out List<ManifestEntry>? list))
+        {
+            list = new List<ManifestEntry>(2);
+            ByKey[entry.Path] = list;
+        }
+
+        list.Add(entry);
+        TotalEntries++;
+        if (!entry.Deleted)
+        {
+            LiveEntries++;
+        }
+    }
+}

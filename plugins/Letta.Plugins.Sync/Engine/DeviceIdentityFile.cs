@@ -1,4 +1,0 @@
-namespace Letta.Plugins.Sync.Engine;
-
-/// <summary>device.json in the plugin's data directory; never in the cloud folder.</summary>
-internal sealed record DeviceIdentityFile(string DeviceId, string Secret, string Fingerprint, string Name, DateTimeOffset Created);

@@ -1,4 +1,0 @@
-namespace Letta.Plugins.Sync.Engine;
-
-/// <summary>A verified manifest of one device for one category.</summary>
-internal sealed record PeerManifest(ManifestHeader Header, IReadOnlyList<ManifestEntry> Entries);
