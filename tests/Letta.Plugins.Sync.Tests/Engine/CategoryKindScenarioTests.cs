@@ -6,9 +6,13 @@ using Microsoft.Data.Sqlite;
 namespace Letta.Plugins.Sync.Tests.Engine;
 
 /// <summary>Databases as snapshots (§12 #38), directories as units, send-only and receive-only (#39).</summary>
-public sealed class CategoryKindScenarioTests : IDisposable
+public abstract class CategoryKindScenarioTests(CloudMode mode) : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : CategoryKindScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : CategoryKindScenarioTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world = new(mode, seed: 12);
 
     public void Dispose() => _world.Dispose();
 

@@ -4,11 +4,15 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine;
 
 /// <summary>The per-file cap on conflict copies: §12 #40 (the no-chain half is in <see cref="FileSystemScenarioTests"/>).</summary>
-public sealed class ConflictCapScenarioTests : IDisposable
+public abstract class ConflictCapScenarioTests(CloudMode mode) : IDisposable
 {
+    public sealed class Shared() : ConflictCapScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : ConflictCapScenarioTests(CloudMode.Lagged);
+
     private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private readonly SyncWorld _world = new();
+    private readonly SyncWorld _world = new(mode, seed: 13);
 
     public void Dispose() => _world.Dispose();
 

@@ -5,14 +5,19 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine;
 
 /// <summary>sync.md §12 scenarios 18–20 and 25: a run stopped at each phase, then re-run.</summary>
-public sealed class CrashScenarioTests : IDisposable
+public abstract class CrashScenarioTests : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : CrashScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : CrashScenarioTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world;
     private readonly SimulatedDevice _a;
     private readonly SimulatedDevice _b;
 
-    public CrashScenarioTests()
+    protected CrashScenarioTests(CloudMode mode)
     {
+        _world = new SyncWorld(mode, seed: 14);
         _a = _world.AddDevice("a");
         _b = _world.AddDevice("b");
         _a.Write("keep.md", "keep");
@@ -50,7 +55,7 @@ public sealed class CrashScenarioTests : IDisposable
         _b.Exists("gone.md").ShouldBeFalse();
         // A partial upload stays a .tmp of this device, never referenced; it is removed once older than the lock lifetime.
         string prefix = _a.DeviceId.Substring(0, 7);
-        Directory.EnumerateFiles(Path.Combine(_world.Cloud, "LettaSync", "tmp"))
+        Directory.EnumerateFiles(Path.Combine(_a.Cloud, "LettaSync", "tmp"))
             .ShouldAllBe(f => Path.GetFileName(f).StartsWith(prefix, StringComparison.Ordinal) && f.EndsWith(".tmp", StringComparison.Ordinal));
     }
 
@@ -83,14 +88,14 @@ public sealed class CrashScenarioTests : IDisposable
     [Fact]
     public void Sync_KilledDuringBlobUpload_PartialTempNeverReferencedAndManifestNotPublished()
     {
-        string manifest = Path.Combine(_world.Cloud, "LettaSync", "manifests", "memories", _a.DeviceId + ".json.gz");
+        string manifest = Path.Combine(_a.Cloud, "LettaSync", "manifests", "memories", _a.DeviceId + ".json.gz");
         byte[] before = File.ReadAllBytes(manifest);
         _a.Write("added.md", "added");
 
         Should.Throw<SimulatedCrashException>(() => _a.Sync(crash: CrashAt(CrashPoint.UploadTempWritten)));
 
         File.ReadAllBytes(manifest).ShouldBe(before);
-        string partial = Directory.EnumerateFiles(Path.Combine(_world.Cloud, "LettaSync", "tmp")).Single();
+        string partial = Directory.EnumerateFiles(Path.Combine(_a.Cloud, "LettaSync", "tmp")).Single();
         File.SetLastWriteTimeUtc(partial, DateTime.UtcNow.AddHours(-1));
         _b.SyncOk().FilesReceived.ShouldBe(0);
         _a.SyncOk().FilesSent.ShouldBe(1);

@@ -8,9 +8,13 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// Send-only and receive-only divergence, revert and override: §12 #39 (the basic one-way behaviour is in
 /// <see cref="CategoryKindScenarioTests"/>).
 /// </summary>
-public sealed class DirectionScenarioTests : IDisposable
+public abstract class DirectionScenarioTests(CloudMode mode) : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : DirectionScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : DirectionScenarioTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world = new(mode, seed: 15);
 
     public void Dispose() => _world.Dispose();
 
@@ -71,7 +75,7 @@ public sealed class DirectionScenarioTests : IDisposable
         (_, SimulatedDevice mirror) = ReceiveOnlyPair();
         Diverge(mirror);
 
-        SyncRunResult r = mirror.Engine().Run("memories", new SyncRunRequest(DryRun: true) { Revert = true });
+        SyncRunResult r = mirror.Run(new SyncRunRequest(DryRun: true) { Revert = true });
 
         r.Succeeded.ShouldBeTrue();
         r.Plan.Select(p => (p.Key, p.Action)).ShouldBe([("db.md", PlanAction.Pull), ("gone.md", PlanAction.Pull), ("new.md", PlanAction.RevertLocal)]);

@@ -7,9 +7,13 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine;
 
 /// <summary>iCloud specifics and file-system edge cases: §12 #11, #23, #24, #26, #27, #29–#31, #33, #40.</summary>
-public sealed class FileSystemScenarioTests : IDisposable
+public abstract class FileSystemScenarioTests(CloudMode mode) : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : FileSystemScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : FileSystemScenarioTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world = new(mode, seed: 16);
 
     public void Dispose() => _world.Dispose();
 
@@ -82,10 +86,10 @@ public sealed class FileSystemScenarioTests : IDisposable
         SimulatedDevice a = _world.AddDevice("a"), b = _world.AddDevice("b");
         a.Write("keep.md", "keep");
         a.SyncOk();
-        string dir = Path.Combine(_world.Cloud, "LettaSync", "manifests", "memories");
+        string dir = Path.Combine(a.Cloud, "LettaSync", "manifests", "memories");
         string manifest = Directory.EnumerateFiles(dir).Single();
         File.Copy(manifest, Path.Combine(dir, Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(manifest)) + " 2.json.gz"));
-        string devices = Path.Combine(_world.Cloud, "LettaSync", "devices");
+        string devices = Path.Combine(a.Cloud, "LettaSync", "devices");
         File.Copy(Directory.EnumerateFiles(devices).Single(), Path.Combine(devices, "X 2.json"));
 
         SyncRunResult r = b.SyncOk();
@@ -209,7 +213,7 @@ public sealed class FileSystemScenarioTests : IDisposable
             new() { Path = "../escape.md", Sha = SimulatedDevice.Sha("x"), Size = 1, Version = "EVILDEVICEAAAA:5", Author = "EVILDEVICEAAAA" },
             new() { Path = "/etc/passwd", Sha = SimulatedDevice.Sha("x"), Size = 1, Version = "EVILDEVICEAAAA:5", Author = "EVILDEVICEAAAA" },
         };
-        var layout = new CloudLayout(_world.Cloud);
+        var layout = new CloudLayout(a.Cloud);
         ManifestStore.Write(layout, "EVILDEVICEAAAA", "memories", new string('E', 52), 1, evil, DateTimeOffset.UtcNow, durable: false);
 
         SyncRunResult r = a.SyncOk();

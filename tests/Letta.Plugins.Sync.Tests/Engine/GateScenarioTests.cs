@@ -6,14 +6,19 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine;
 
 /// <summary>Safety gates and dry-run: sync.md §12 scenarios 13–17, 35, 36.</summary>
-public sealed class GateScenarioTests : IDisposable
+public abstract class GateScenarioTests : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : GateScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : GateScenarioTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world;
     private readonly SimulatedDevice _a;
     private readonly SimulatedDevice _b;
 
-    public GateScenarioTests()
+    protected GateScenarioTests(CloudMode mode)
     {
+        _world = new SyncWorld(mode, seed: 17);
         _a = _world.AddDevice("a");
         _b = _world.AddDevice("b");
         for (int i = 0; i < 40; i++)
@@ -99,25 +104,25 @@ public sealed class GateScenarioTests : IDisposable
     [Fact]
     public void Sync_CloudMarkerMissing_AbortsWithNoChanges()
     {
-        File.Delete(Path.Combine(_world.Cloud, "LettaSync", ".syncroot"));
+        File.Delete(Path.Combine(_a.Cloud, "LettaSync", ".syncroot"));
         _a.Write("docs/new.md", "new");
 
         SyncRunResult r = _a.Sync(force: true);
 
         r.Gate.ShouldBe(SyncGate.CloudMarker);
-        File.Exists(Path.Combine(_world.Cloud, "LettaSync", ".syncroot")).ShouldBeFalse();
+        File.Exists(Path.Combine(_a.Cloud, "LettaSync", ".syncroot")).ShouldBeFalse();
     }
 
     [Fact]
     public void Sync_CloudFolderUnmounted_AbortsWithNoChanges()
     {
-        Directory.Move(_world.Cloud, _world.Cloud + "-gone");
+        Directory.Move(_b.Cloud, _b.Cloud + "-gone");
 
         SyncRunResult r = _b.Sync();
 
         r.Gate.ShouldBe(SyncGate.CloudMarker);
         _b.Snapshot().Count.ShouldBe(40);
-        Directory.Exists(_world.Cloud).ShouldBeFalse();
+        Directory.Exists(_b.Cloud).ShouldBeFalse();
     }
 
     [Fact]
@@ -167,7 +172,7 @@ public sealed class GateScenarioTests : IDisposable
     [Fact]
     public void Sync_ClusterIdMismatch_Aborts()
     {
-        string marker = Path.Combine(_world.Cloud, "LettaSync", ".syncroot");
+        string marker = Path.Combine(_a.Cloud, "LettaSync", ".syncroot");
         File.WriteAllText(marker, """{"clusterId":"ffffffffffffffffffffffffffffffff","formatVersion":1}""");
 
         _a.Sync(force: true).Gate.ShouldBe(SyncGate.CloudMarker);
@@ -195,7 +200,8 @@ public sealed class GateScenarioTests : IDisposable
         _a.Delete("docs/00.md");
         _b.Write("docs/01.md", "edited on b");
         _b.SyncOk();
-        Dictionary<string, byte[]> before = Bytes(_a.Home, _a.Folder, _world.Cloud);
+        _world.Deliver(_a); // the cloud client's own deliveries are not the dry-run's writes
+        Dictionary<string, byte[]> before = Bytes(_a.Home, _a.Folder, _a.Cloud);
 
         SyncRunResult dry = _a.Sync(dryRun: true);
 
@@ -203,7 +209,7 @@ public sealed class GateScenarioTests : IDisposable
         dry.Plan.Select(p => (p.Action, p.Key)).ShouldBe(
             [(PlanAction.PushDelete, "docs/00.md"), (PlanAction.Pull, "docs/01.md"), (PlanAction.Push, "docs/new.md")], ignoreOrder: true);
         dry.PlanLines.ShouldContain(l => l.Contains("docs/new.md", StringComparison.Ordinal));
-        Dictionary<string, byte[]> after = Bytes(_a.Home, _a.Folder, _world.Cloud);
+        Dictionary<string, byte[]> after = Bytes(_a.Home, _a.Folder, _a.Cloud);
         after.Keys.ShouldBe(before.Keys, ignoreOrder: true);
         after.Where(kv => !kv.Value.AsSpan().SequenceEqual(before[kv.Key])).Select(kv => kv.Key).ShouldBeEmpty();
     }

@@ -19,7 +19,7 @@ public sealed class LargeFileScenarioTests : IDisposable
     // The start, both sides of the 4 GiB boundary (where 32-bit offsets or sizes would wrap) and the last byte.
     private static readonly long[] Marks = [0, FourGiB - 1, FourGiB, Size - 1];
 
-    private readonly SyncWorld _world = new(MemoryBackedTemp());
+    private readonly SyncWorld _world = new(parent: MemoryBackedTemp());
     private readonly ITestOutputHelper _output;
 
     public LargeFileScenarioTests(ITestOutputHelper output)

@@ -5,9 +5,13 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine;
 
 /// <summary>One engine across runs (as in the server): its in-memory state must stay exactly what state.db holds.</summary>
-public sealed class LongLivedEngineTests : IDisposable
+public abstract class LongLivedEngineTests(CloudMode mode) : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : LongLivedEngineTests(CloudMode.Shared);
+
+    public sealed class Lagged() : LongLivedEngineTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world = new(mode, seed: 18);
 
     public void Dispose() => _world.Dispose();
 
@@ -16,7 +20,7 @@ public sealed class LongLivedEngineTests : IDisposable
     {
         SimulatedDevice a = _world.AddDevice("a"), b = _world.AddDevice("b");
         SyncEngine engineA = a.Engine(), engineB = b.Engine();
-        SyncRunResult Run(SyncEngine e) => e.Run("memories", new SyncRunRequest());
+        SyncRunResult Run(SyncEngine e) => (e == engineA ? a : b).Run(new SyncRunRequest(), e);
 
         a.Write("keep.md", "keep");
         a.Write("x.md", "v1");
@@ -48,12 +52,12 @@ public sealed class LongLivedEngineTests : IDisposable
         SimulatedDevice a = _world.AddDevice("a");
         SyncEngine longLived = a.Engine();
         a.Write("keep.md", "keep");
-        longLived.Run("memories", new SyncRunRequest()).Succeeded.ShouldBeTrue();
+        a.Run(new SyncRunRequest(), longLived).Succeeded.ShouldBeTrue();
 
         a.Write("x.md", "added");
         a.SyncOk(); // another engine (another process) records x.md
 
-        SyncRunResult r = longLived.Run("memories", new SyncRunRequest());
+        SyncRunResult r = a.Run(new SyncRunRequest(), longLived);
 
         r.FilesSent.ShouldBe(0);
         r.Plan.ShouldBeEmpty();

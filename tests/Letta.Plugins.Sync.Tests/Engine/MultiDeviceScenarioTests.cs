@@ -6,9 +6,13 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine;
 
 /// <summary>Three devices editing at once (§12 #43), clock skew (#34), offline rejoin (#37), devices (#41), corruption (#21, #22).</summary>
-public sealed class MultiDeviceScenarioTests : IDisposable
+public abstract class MultiDeviceScenarioTests(CloudMode mode) : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : MultiDeviceScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : MultiDeviceScenarioTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world = new(mode, seed: 19);
 
     public void Dispose() => _world.Dispose();
 
@@ -133,7 +137,7 @@ public sealed class MultiDeviceScenarioTests : IDisposable
         a.Write("keep.md", "keep");
         a.Write("x.md", "good content");
         a.SyncOk();
-        string blob = Directory.EnumerateFiles(Path.Combine(_world.Cloud, "LettaSync", "blobs"), SimulatedDevice.Sha("good content"), SearchOption.AllDirectories).Single();
+        string blob = Directory.EnumerateFiles(Path.Combine(a.Cloud, "LettaSync", "blobs"), SimulatedDevice.Sha("good content"), SearchOption.AllDirectories).Single();
         byte[] original = File.ReadAllBytes(blob);
         File.WriteAllBytes(blob, original[..^3]);
 
@@ -155,7 +159,7 @@ public sealed class MultiDeviceScenarioTests : IDisposable
         a.Write("x.md", "v1");
         a.SyncOk();
         b.SyncOk();
-        string manifest = Path.Combine(_world.Cloud, "LettaSync", "manifests", "memories", a.DeviceId + ".json.gz");
+        string manifest = Path.Combine(a.Cloud, "LettaSync", "manifests", "memories", a.DeviceId + ".json.gz");
         byte[] good = File.ReadAllBytes(manifest);
         File.WriteAllBytes(manifest, good[..(good.Length / 2)]);
 
@@ -174,7 +178,7 @@ public sealed class MultiDeviceScenarioTests : IDisposable
         a.Write("keep.md", "keep");
         a.Write("x.md", "v1");
         a.SyncOk();
-        string manifest = Path.Combine(_world.Cloud, "LettaSync", "manifests", "memories", a.DeviceId + ".json.gz");
+        string manifest = Path.Combine(a.Cloud, "LettaSync", "manifests", "memories", a.DeviceId + ".json.gz");
         byte[] old = File.ReadAllBytes(manifest);
         a.Write("x.md", "v2");
         a.SyncOk();
@@ -197,6 +201,7 @@ public sealed class MultiDeviceScenarioTests : IDisposable
         b.Write("from-b.md", "b data");
         b.SyncOk();
 
+        _world.Deliver(a);
         SyncEngine engineA = a.Engine();
         SyncEngineDevices.List(engineA).Count.ShouldBe(2);
         SyncEngineDevices.Revoke(engineA, b.DeviceId).ShouldBeTrue();
@@ -224,6 +229,7 @@ public sealed class MultiDeviceScenarioTests : IDisposable
         clone.Sync();
 
         clone.DeviceId.ShouldNotBe(id);
+        _world.Deliver(a);
         SyncEngineDevices.List(a.Engine()).Count.ShouldBe(2);
     }
 

@@ -6,9 +6,13 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine;
 
 /// <summary>Tombstone and versions retention, case-only renames (§12 #28).</summary>
-public sealed class RetentionScenarioTests : IDisposable
+public abstract class RetentionScenarioTests(CloudMode mode) : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : RetentionScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : RetentionScenarioTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world = new(mode, seed: 20);
 
     public void Dispose() => _world.Dispose();
 
@@ -73,7 +77,7 @@ public sealed class RetentionScenarioTests : IDisposable
     }
 
     private IReadOnlyList<ManifestEntry> Manifest(SimulatedDevice d) =>
-        ManifestStore.TryRead(Path.Combine(_world.Cloud, "LettaSync", "manifests", "memories", d.DeviceId + ".json.gz"), out _)!.Entries;
+        ManifestStore.TryRead(Path.Combine(d.Cloud, "LettaSync", "manifests", "memories", d.DeviceId + ".json.gz"), out _)!.Entries;
 
     private sealed class MovableClock : TimeProvider
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Letta.Plugins.Sync.Engine;
 using Letta.Plugins.Sync.Engine.Devices;
 using Letta.Plugins.Sync.Engine.Faults;
+using Letta.Plugins.Sync.Tests.Support.Cloud;
 
 namespace Letta.Plugins.Sync.Tests.Support;
 
@@ -15,10 +16,11 @@ internal sealed class SimulatedDevice
     private readonly SyncWorld _world;
     private readonly SimulatedDeviceSetup _setup;
 
-    public SimulatedDevice(SyncWorld world, string name, SimulatedDeviceSetup setup)
+    public SimulatedDevice(SyncWorld world, string name, SimulatedDeviceSetup setup, CloudView? cloudView = null)
     {
         _world = world;
         _setup = setup;
+        CloudView = cloudView;
         Name = name;
         Home = Path.Combine(world.Root, name, "home");
         StateDirectory = setup.StateDirectory ?? Path.Combine(Home, "plugins", "sync");
@@ -27,6 +29,12 @@ internal sealed class SimulatedDevice
     }
 
     public string Name { get; }
+
+    /// <summary>This device's own copy of the cloud folder in a lagged world; null when the folder is shared.</summary>
+    public CloudView? CloudView { get; }
+
+    /// <summary>The cloud folder as this device sees it.</summary>
+    public string Cloud => _world.CloudOf(this);
 
     public string Home { get; }
 
@@ -40,7 +48,7 @@ internal sealed class SimulatedDevice
 
     public SyncEngineOptions Options(Action<CrashPoint, string?>? crash = null) => new()
     {
-        CloudFolder = _world.Cloud,
+        CloudFolder = _world.CloudOf(this),
         StateDirectory = StateDirectory,
         DeviceName = Name,
         MachineId = _setup.MachineId ?? "machine-" + Name,
@@ -63,12 +71,19 @@ internal sealed class SimulatedDevice
     public SyncEngine Engine(Action<CrashPoint, string?>? crash = null) => new(Options(crash));
 
     public SyncRunResult Sync(bool dryRun = false, bool force = false, Action<CrashPoint, string?>? crash = null) =>
-        Engine(crash).Run("memories", new SyncRunRequest(dryRun, force));
+        _world.Run(this, () => Engine(crash).Run("memories", new SyncRunRequest(dryRun, force)), preRun: !dryRun && crash is null);
+
+    /// <summary>Runs a request on a fresh engine (or the given long-lived one), through the world's cloud client.</summary>
+    public SyncRunResult Run(SyncRunRequest request, SyncEngine? engine = null)
+    {
+        SyncEngine e = engine ?? Engine();
+        return _world.Run(this, () => e.Run("memories", request), preRun: !request.DryRun);
+    }
 
     /// <summary>Runs with a full request (revert, override) and asserts success.</summary>
     public SyncRunResult SyncOk(SyncRunRequest request)
     {
-        SyncRunResult r = Engine().Run("memories", request);
+        SyncRunResult r = Run(request);
         r.Failure.ShouldBeNull();
         r.Succeeded.ShouldBeTrue();
         return r;

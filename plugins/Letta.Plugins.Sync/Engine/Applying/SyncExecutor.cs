@@ -74,7 +74,7 @@ internal sealed partial class SyncExecutor
         RevertLocalOnly(plan);
 
         int done = 0;
-        List<PlanItem> applies = plan.Where(p => p.Action == PlanAction.Pull || (p.IsConflict && p.Action is PlanAction.Push or PlanAction.Converge)).ToList();
+        List<PlanItem> applies = plan.Where(p => p.Action == PlanAction.Pull || (p.IsConflict && p.Action is PlanAction.Push or PlanAction.Converge or PlanAction.UpdateVersion)).ToList();
         foreach (PlanItem item in applies)
         {
             Guarded(item, () => Apply(item, rows));

@@ -17,28 +17,20 @@ internal sealed partial class SyncPlanner
     public bool Override { get; init; }
 
     /// <summary>
-    /// A receive-only path changed locally, reverted: the cluster's winner if the remote changed, else the base —
-    /// decided as if the local edit had never happened, so it never wins and never becomes a conflict copy.
+    /// A receive-only path changed locally, reverted: decided as if the local edit had never happened — the cluster's
+    /// winner among the peers' unseen versions and the base — so it never wins and never becomes a conflict copy.
     /// </summary>
-    private PlanItem RevertItem(string key, StateRow? row, LocalFile? file, List<Group> groups, VersionVector ancestors)
+    private PlanItem RevertItem(string key, StateRow? row, LocalFile? file, List<ManifestEntry> unseen, VersionVector baseVec)
     {
-        ManifestEntry? target;
-        if (groups.Count > 0)
-        {
-            VersionVector all = groups.Aggregate(ancestors, (v, g) => v.Merge(g.Entry.Vector));
-            List<Group> live = groups.Where(g => !g.Entry.Deleted).ToList(); // a modification beats a deletion
-            target = PickWinner(live.Count > 0 ? live : groups).Entry with { Path = key, Version = all.ToString() };
-        }
-        else
-        {
-            target = row is null ? null : FromRow(row, ancestors);
-        }
-
-        if (target is null)
+        List<VersionGroup> groups = VersionGroup.Maximal(unseen, row is null ? null : FromRow(row, baseVec), mineIsEdit: false);
+        if (groups.Count == 0)
         {
             return new PlanItem { Key = key, Action = PlanAction.RevertLocal, Local = file, Note = "local-only file moved to versions (revert)" };
         }
 
+        VersionVector all = groups.Aggregate(baseVec, (v, g) => v.Merge(g.Vector));
+        List<VersionGroup> live = groups.Where(g => !g.Entry.Deleted).ToList(); // a modification beats a deletion
+        ManifestEntry target = VersionGroup.PickWinner(live.Count > 0 ? live : groups).Entry with { Path = key, Version = all.ToString() };
         if (target.Deleted)
         {
             return file is null
@@ -52,6 +44,6 @@ internal sealed partial class SyncPlanner
     }
 
     /// <summary>A send-only path whose remote changed, overridden: the local state (or its absence) with a dominating vector.</summary>
-    private PlanItem OverrideItem(string key, StateRow? row, LocalFile? file, List<Group> groups, VersionVector ancestors) =>
-        LocalWins(key, row, file, groups.Aggregate(ancestors, (v, g) => v.Merge(g.Entry.Vector)).Bump(self.ShortId, now));
+    private PlanItem OverrideItem(string key, StateRow? row, LocalFile? file, VersionVector all) =>
+        LocalWins(key, row, file, all.Bump(self.ShortId, now));
 }

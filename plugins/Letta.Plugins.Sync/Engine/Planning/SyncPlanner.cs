@@ -97,98 +97,87 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
 
         bool baseLive = row is { Deleted: false };
         bool localChanged = baseLive ? file is null || file.Sha != row!.Sha : file is not null;
-        if (!localChanged && entries.Count == 0)
-        {
-            return null; // the common case of a no-change run: nothing to fold, nothing to parse
-        }
-
         VersionVector baseVec = row?.Version ?? VersionVector.Empty;
 
-        // Remote versions this device has not seen, reduced to the maximal ones and grouped by content.
-        List<Group> groups = Maximal(entries.Where(e => !e.Vector.IsDominatedBy(baseVec)).ToList());
-        VersionVector ancestors = baseVec;
-        foreach (Group g in groups.Where(g => SameAsBase(g.Entry, row)).ToList())
+        // The peers' versions this device has not seen: those its base does not dominate (the common case: none).
+        List<ManifestEntry>? unseen = null;
+        foreach (ManifestEntry entry in entries)
         {
-            ancestors = ancestors.Merge(g.Entry.Vector);
-            groups.Remove(g);
+            if (!entry.Vector.IsDominatedBy(baseVec))
+            {
+                (unseen ??= []).Add(entry);
+            }
         }
 
-        bool remoteChanged = groups.Count > 0;
+        if (!localChanged && unseen is null)
+        {
+            return null;
+        }
+
+        unseen ??= [];
         if (Revert && localChanged && category.Direction == SyncDirection.ReceiveOnly)
         {
-            return RevertItem(key, row, file, groups, ancestors);
+            return RevertItem(key, row, file, unseen, baseVec);
         }
 
-        if (!localChanged && !remoteChanged)
+        // This device's own version takes part like a peer's: its unpublished edit, or the base it holds.
+        ManifestEntry? mine = localChanged
+            ? file is null ? Tombstone(key, baseVec.Bump(self.ShortId, now)) : FromLocal(file, baseVec.Bump(self.ShortId, now))
+            : row is null ? null : FromRow(row, baseVec);
+        List<VersionGroup> groups = VersionGroup.Maximal(unseen, mine, mineIsEdit: localChanged);
+        VersionVector all = groups.Aggregate(baseVec, (v, g) => v.Merge(g.Vector));
+
+        if (groups is [{ MineOnly: true }])
         {
-            return ancestors.Equals(baseVec) || row is null
-                ? null
-                : new PlanItem { Key = key, Action = PlanAction.UpdateVersion, Base = row, Local = file, Target = FromRow(row, ancestors) };
+            // Nothing from elsewhere meets this device's edit: publish it (receive-only: keep it local).
+            return category.Direction == SyncDirection.ReceiveOnly
+                ? new PlanItem { Key = key, Action = PlanAction.LocalUnpublished, Base = row, Local = file, Note = "local edit not published (receive-only)" }
+                : LocalWins(key, row, file, baseVec.IsEmpty ? FirstVersion : baseVec.Bump(self.ShortId, now));
         }
 
-        if (!remoteChanged)
+        if (groups.TrueForAll(g => g.HasMine))
         {
-            if (category.Direction == SyncDirection.ReceiveOnly)
-            {
-                return new PlanItem { Key = key, Action = PlanAction.LocalUnpublished, Base = row, Local = file, Note = "local edit not published (receive-only)" };
-            }
-
-            return LocalWins(key, row, file, ancestors.IsEmpty ? FirstVersion : ancestors.Bump(self.ShortId, now));
+            // Every version nothing dominates has this device's content: only the vector moves on.
+            ManifestEntry same = groups[0].Entry with { Path = key, Version = all.ToString() };
+            return localChanged
+                ? new PlanItem { Key = key, Action = PlanAction.Converge, Base = row, Local = file, Target = same, Note = "same content on both sides" }
+                : all.Equals(baseVec) ? null : new PlanItem { Key = key, Action = PlanAction.UpdateVersion, Base = row, Local = file, Target = same };
         }
 
         if (!localChanged && category.Direction == SyncDirection.SendOnly)
         {
-            if (Override)
-            {
-                return OverrideItem(key, row, file, groups, ancestors);
-            }
-
-            return new PlanItem { Key = key, Action = PlanAction.RemoteNotApplied, Base = row, Local = file, Note = $"remote edit by {groups[0].Entry.Author} not applied (send-only)" };
+            // A send-only device wins the paths it edits itself: its own edit, met by one made without seeing it, is
+            // republished over it (a peer's edit made after seeing it stays a divergence, as any remote edit).
+            bool ownEditMet = row?.Author == self.ShortId && groups.Exists(g => g.MineIsMember);
+            return Override || ownEditMet
+                ? OverrideItem(key, row, file, all)
+                : new PlanItem { Key = key, Action = PlanAction.RemoteNotApplied, Base = row, Local = file, Note = $"remote edit by {groups.First(g => !g.HasMine).Entry.Author} not applied (send-only)" };
         }
-
-        if (localChanged)
-        {
-            ManifestEntry mine = file is null
-                ? Tombstone(key, baseVec.Bump(self.ShortId, now))
-                : FromLocal(file, baseVec.Bump(self.ShortId, now));
-            Group? same = groups.FirstOrDefault(g => g.Entry.SameContent(mine));
-            if (same is not null)
-            {
-                same.HasLocal = true;
-            }
-            else
-            {
-                groups.Add(new Group(mine) { HasLocal = true, LocalOnly = true });
-            }
-        }
-
-        VersionVector all = groups.Aggregate(ancestors, (v, g) => v.Merge(g.Entry.Vector));
 
         // A modification always beats a deletion.
-        if (groups.Any(g => !g.Entry.Deleted))
+        if (groups.Exists(g => !g.Entry.Deleted))
         {
             groups.RemoveAll(g => g.Entry.Deleted);
         }
 
         // Receive-only: a local edit never wins; it is kept locally as a conflict copy instead.
-        Group winner = category.Direction == SyncDirection.ReceiveOnly && groups.Any(g => !g.LocalOnly)
-            ? PickWinner(groups.Where(g => !g.LocalOnly).ToList())
-            : PickWinner(groups);
-        if (category.Direction == SyncDirection.ReceiveOnly && winner.LocalOnly)
+        bool receiveOnly = category.Direction == SyncDirection.ReceiveOnly;
+        VersionGroup winner = VersionGroup.PickWinner(receiveOnly && groups.Exists(g => !g.MineOnly) ? groups.Where(g => !g.MineOnly) : groups);
+        if (receiveOnly && winner.MineOnly && localChanged)
         {
             return new PlanItem { Key = key, Action = PlanAction.LocalUnpublished, Base = row, Local = file, Note = "local edit not published (receive-only)" };
         }
 
-        var item = Resolve(key, row, file, winner, all);
+        PlanItem? item = Resolve(key, row, file, winner, all, localChanged);
         if (item is null || category.Direction == SyncDirection.SendOnly)
         {
             return item;
         }
 
-        foreach (Group loser in groups.Where(g => g != winner && !g.Entry.Deleted))
+        foreach (VersionGroup loser in groups.Where(g => g != winner && !g.Entry.Deleted))
         {
             item.OtherAuthor ??= loser.Entry.Author;
-            bool fromLocal = loser.HasLocal && file is not null && file.Sha == loser.Entry.Sha;
+            bool fromLocal = loser.HasMine && file is not null && file.Sha == loser.Entry.Sha;
             item.Copies.Add(SyncPaths.IsConflictCopy(key)
                 ? new ConflictCopy(key, loser.Entry, fromLocal, Discard: true)
                 : new ConflictCopy(ConflictNames.For(key, loser.Entry.MtimeNs, loser.Entry.Author), loser.Entry, fromLocal));
@@ -202,17 +191,21 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         return item;
     }
 
-    private PlanItem? Resolve(string key, StateRow? row, LocalFile? file, Group winner, VersionVector all)
+    /// <summary>The plan item that gives the path the winner's content and the merged vector.</summary>
+    private PlanItem? Resolve(string key, StateRow? row, LocalFile? file, VersionGroup winner, VersionVector all, bool localChanged)
     {
-        if (winner.LocalOnly)
+        if (winner.MineOnly && localChanged)
         {
             return LocalWins(key, row, file, all.Bump(self.ShortId, now));
         }
 
         ManifestEntry target = winner.Entry with { Path = key, Version = all.ToString() };
-        if (winner.HasLocal)
+        if (winner.HasMine)
         {
-            return new PlanItem { Key = key, Action = PlanAction.Converge, Base = row, Local = file, Target = target, Note = "same content on both sides" };
+            // This device's content wins (its base, already published, or an edit another device made too).
+            return localChanged
+                ? new PlanItem { Key = key, Action = PlanAction.Converge, Base = row, Local = file, Target = target, Note = "same content on both sides" }
+                : new PlanItem { Key = key, Action = PlanAction.UpdateVersion, Base = row, Local = file, Target = target };
         }
 
         if (category.Direction == SyncDirection.SendOnly)
@@ -238,34 +231,6 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         file is null
             ? new PlanItem { Key = key, Action = PlanAction.PushDelete, Base = row, Target = Tombstone(key, vector) }
             : new PlanItem { Key = key, Action = PlanAction.Push, Base = row, Local = file, Target = FromLocal(file, vector) };
-
-    /// <summary>Newer mtime keeps the name; on a tie the smaller author id wins (the larger becomes the copy).</summary>
-    private static Group PickWinner(List<Group> groups) =>
-        groups.OrderByDescending(g => g.Entry.MtimeNs).ThenBy(g => g.Entry.Author, StringComparer.Ordinal).ThenBy(g => g.Entry.Sha, StringComparer.Ordinal).First();
-
-    private static List<Group> Maximal(List<ManifestEntry> entries)
-    {
-        var maximal = entries.Where(e => !entries.Any(o => !ReferenceEquals(o, e) && e.Vector.IsDominatedBy(o.Vector) && !o.Vector.IsDominatedBy(e.Vector))).ToList();
-        var groups = new List<Group>();
-        foreach (ManifestEntry e in maximal.OrderBy(e => e.Version, StringComparer.Ordinal))
-        {
-            Group? g = groups.FirstOrDefault(x => x.Entry.SameContent(e));
-            if (g is null)
-            {
-                groups.Add(new Group(e));
-            }
-            else
-            {
-                ManifestEntry newer = e.MtimeNs > g.Entry.MtimeNs || (e.MtimeNs == g.Entry.MtimeNs && string.CompareOrdinal(e.Author, g.Entry.Author) < 0) ? e : g.Entry;
-                g.Entry = newer with { Version = g.Entry.Vector.Merge(e.Vector).ToString() };
-            }
-        }
-
-        return groups;
-    }
-
-    private static bool SameAsBase(ManifestEntry e, StateRow? row) =>
-        row is not null && (row.Deleted ? e.Deleted : !e.Deleted && e.Sha == row.Sha);
 
     private ManifestEntry FromLocal(LocalFile file, VersionVector vector) => new()
     {
@@ -298,14 +263,4 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         Deleted = row.Deleted,
         DeletedAt = row.DeletedAt,
     };
-
-    private sealed class Group(ManifestEntry entry)
-    {
-        public ManifestEntry Entry { get; set; } = entry;
-
-        public bool HasLocal { get; set; }
-
-        /// <summary>Only this device holds this content: winning means a push with a bumped counter.</summary>
-        public bool LocalOnly { get; init; }
-    }
 }

@@ -5,9 +5,13 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine.Scanning;
 
 /// <summary>Change detection by (size, mtime, file id) and the maximum file size.</summary>
-public sealed class ChangeDetectionTests : IDisposable
+public abstract class ChangeDetectionTests(CloudMode mode) : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : ChangeDetectionTests(CloudMode.Shared);
+
+    public sealed class Lagged() : ChangeDetectionTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world = new(mode, seed: 23);
 
     public void Dispose() => _world.Dispose();
 

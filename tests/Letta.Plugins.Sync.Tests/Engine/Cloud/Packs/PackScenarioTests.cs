@@ -7,19 +7,28 @@ using Letta.Plugins.Sync.Tests.Support;
 namespace Letta.Plugins.Sync.Tests.Engine.Cloud.Packs;
 
 /// <summary>Small files travel in pack blobs: round trip, verification, crash ordering and dedup.</summary>
-public sealed class PackScenarioTests : IDisposable
+public abstract class PackScenarioTests : IDisposable
 {
-    private readonly SyncWorld _world = new();
+    public sealed class Shared() : PackScenarioTests(CloudMode.Shared);
+
+    public sealed class Lagged() : PackScenarioTests(CloudMode.Lagged);
+
+    private readonly SyncWorld _world;
     private readonly SimulatedDevice _a;
     private readonly SimulatedDevice _b;
 
-    public PackScenarioTests()
+    protected PackScenarioTests(CloudMode mode)
     {
+        _world = new SyncWorld(mode, seed: 21);
         _a = _world.AddDevice("a", Packing);
         _b = _world.AddDevice("b", Packing);
     }
 
-    private string PacksDir => Path.Combine(_world.Cloud, "LettaSync", "blobs", "packs");
+    private static string PacksDir(SimulatedDevice device) => Path.Combine(device.Cloud, "LettaSync", "blobs", "packs");
+
+    /// <summary>The device's cloud copy's files of one kind in blobs/packs/, iCloud duplicates ("id 2.pack") left out.</summary>
+    private static string[] PackFiles(SimulatedDevice device, string pattern) =>
+        Directory.GetFiles(PacksDir(device), pattern).Where(f => !Path.GetFileName(f).Contains(' ', StringComparison.Ordinal)).ToArray();
 
     public void Dispose() => _world.Dispose();
 
@@ -31,9 +40,9 @@ public sealed class PackScenarioTests : IDisposable
 
         _a.SyncOk().FilesSent.ShouldBe(41);
 
-        string[] packs = Directory.GetFiles(PacksDir, "*.pack");
+        string[] packs = PackFiles(_a, "*.pack");
         packs.Length.ShouldBeGreaterThan(1, "a 4 KiB target size splits 40 files into several packs");
-        Directory.GetFiles(PacksDir, "*.idx").Select(Path.GetFileNameWithoutExtension)
+        PackFiles(_a, "*.idx").Select(Path.GetFileNameWithoutExtension)
             .ShouldBe(packs.Select(Path.GetFileNameWithoutExtension), ignoreOrder: true);
         LooseBlobs().ShouldBe([SimulatedDevice.Sha(new string('x', 5000))], "only the file above the threshold stays loose");
         IndexEntries().ShouldBe(40);
@@ -52,8 +61,8 @@ public sealed class PackScenarioTests : IDisposable
 
         c.SyncOk().FilesSent.ShouldBe(3);
 
-        Directory.Exists(PacksDir).ShouldBeFalse();
-        LooseBlobs().Count.ShouldBe(3);
+        Directory.Exists(PacksDir(c)).ShouldBeFalse();
+        LooseBlobs(c).Count.ShouldBe(3);
     }
 
     [Fact]
@@ -63,7 +72,7 @@ public sealed class PackScenarioTests : IDisposable
         _a.Write("victim.md", "the content that gets corrupted in its pack");
         _a.SyncOk();
         PackLocation victim = Locate(SimulatedDevice.Sha("the content that gets corrupted in its pack"));
-        string pack = Path.Combine(PacksDir, victim.PackId + ".pack");
+        string pack = Path.Combine(PacksDir(_a), victim.PackId + ".pack");
         byte[] bytes = File.ReadAllBytes(pack);
         bytes[victim.Offset + BlobStore.RecordHeader.Length + 4] ^= 0xFF;
         File.WriteAllBytes(pack, bytes);
@@ -81,7 +90,7 @@ public sealed class PackScenarioTests : IDisposable
     {
         WriteSmallFiles(_a, "notes", 20);
         _a.SyncOk();
-        string pack = Directory.GetFiles(PacksDir, "*.pack").Single();
+        string pack = PackFiles(_a, "*.pack").Single();
         File.Move(pack, pack + ".away"); // iCloud delivered the index, not yet the pack
 
         SyncRunResult early = _b.Sync();
@@ -105,7 +114,7 @@ public sealed class PackScenarioTests : IDisposable
         WriteSmallFiles(_a, "first", 20);
         _a.SyncOk();
         _b.SyncOk();
-        string manifest = Path.Combine(_world.Cloud, "LettaSync", "manifests", "memories", _a.DeviceId + ".json.gz");
+        string manifest = Path.Combine(_a.Cloud, "LettaSync", "manifests", "memories", _a.DeviceId + ".json.gz");
         byte[] before = File.ReadAllBytes(manifest);
         WriteSmallFiles(_a, "second", 30);
 
@@ -143,8 +152,8 @@ public sealed class PackScenarioTests : IDisposable
 
         _b.SyncOk().FilesSent.ShouldBe(40);
 
-        IndexEntries().ShouldBe(entriesBefore + 20, "B packs only its own 20 contents");
-        int packsAfterB = Directory.GetFiles(PacksDir, "*.pack").Length;
+        IndexEntries(_b).ShouldBe(entriesBefore + 20, "B packs only its own 20 contents");
+        int packsAfterB = PackFiles(_b, "*.pack").Length;
         _a.SyncOk().Errors.ShouldBeEmpty();
         _a.Snapshot().ShouldBe(_b.Snapshot());
         // A renames every file: the content is in packs already, so nothing new is written.
@@ -154,7 +163,7 @@ public sealed class PackScenarioTests : IDisposable
         }
 
         _a.SyncOk(force: true);
-        Directory.GetFiles(PacksDir, "*.pack").Length.ShouldBe(packsAfterB);
+        PackFiles(_a, "*.pack").Length.ShouldBe(packsAfterB);
         IndexEntries().ShouldBe(entriesBefore + 20);
         LooseBlobs().ShouldBeEmpty();
     }
@@ -176,19 +185,20 @@ public sealed class PackScenarioTests : IDisposable
         }
     }
 
-    private List<string> LooseBlobs()
+    private List<string> LooseBlobs(SimulatedDevice? device = null)
     {
-        string blobs = Path.Combine(_world.Cloud, "LettaSync", "blobs");
+        string blobs = Path.Combine((device ?? _a).Cloud, "LettaSync", "blobs");
         return !Directory.Exists(blobs) ? [] : Directory.EnumerateDirectories(blobs).Where(d => Path.GetFileName(d) != "packs")
-            .SelectMany(Directory.EnumerateFiles).Select(f => Path.GetFileName(f)).ToList();
+            .SelectMany(Directory.EnumerateFiles).Select(f => Path.GetFileName(f)).Where(n => !n.Contains(' ', StringComparison.Ordinal)).ToList();
     }
 
-    private int IndexEntries() =>
-        Directory.GetFiles(PacksDir, "*.idx").Sum(f => PackFormat.ParseIndex(File.ReadAllBytes(f))!.Count);
+    /// <summary>Entries of the pack indexes in the device's cloud copy (iCloud duplicates such as "id 2.idx" not counted).</summary>
+    private int IndexEntries(SimulatedDevice? device = null) =>
+        PackFiles(device ?? _a, "*.idx").Sum(f => PackFormat.ParseIndex(File.ReadAllBytes(f))!.Count);
 
     private PackLocation Locate(string sha)
     {
-        var index = new PackIndex(new CloudLayout(_world.Cloud));
+        var index = new PackIndex(new CloudLayout(_a.Cloud));
         index.Refresh();
         ContentKey.TryParse(sha, out ContentKey key).ShouldBeTrue();
         index.TryFind(key, out PackLocation location).ShouldBeTrue();
