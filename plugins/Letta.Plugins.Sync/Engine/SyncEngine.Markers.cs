@@ -47,7 +47,13 @@ internal sealed partial class SyncEngine
         return state;
     }
 
-    private SyncRootMarker? CheckCloudMarker(StateStore state, bool dry)
+    /// <summary>
+    /// Checks <c>.syncroot</c> on every run. A device whose cloud folder now names another sync set than the one it
+    /// joined adopts it when its own registration is in that folder: the same folder, set up by two devices before the
+    /// cloud drive had carried the first marker across (the drive kept one of the two). Anywhere else the mismatch
+    /// means another folder is mounted there: abort, nothing changed.
+    /// </summary>
+    private SyncRootMarker? CheckCloudMarker(StateStore state, DeviceIdentity device, bool dry, SyncRunResult result)
     {
         SyncRootMarker? marker = SyncRootMarker.TryRead(Layout);
         string? known = state.GetMeta("clusterId");
@@ -72,10 +78,10 @@ internal sealed partial class SyncEngine
                 Directory.CreateDirectory(Layout.CloudFolder);
             }
 
-            if (Directory.Exists(Layout.Root) && Directory.EnumerateFileSystemEntries(Layout.Root).Any(e => Path.GetFileName(e) != "tmp"))
+            if (File.Exists(Layout.MarkerPath) || HoldsSyncData())
             {
                 throw new SyncAbortedException(SyncGate.CloudMarker,
-                    $"{Layout.Root} holds data but no .syncroot marker (partially synced?). Nothing was changed.");
+                    $"{Layout.Root} holds data but no readable .syncroot marker yet (still syncing?). Nothing was changed; the next run tries again.");
             }
 
             if (dry)
@@ -83,12 +89,21 @@ internal sealed partial class SyncEngine
                 return null;
             }
 
-            marker = SyncRootMarker.Create(Layout);
+            marker = SyncRootMarker.Create(Layout, device.ShortId);
         }
         else if (known is not null && known != marker.ClusterId)
         {
-            throw new SyncAbortedException(SyncGate.CloudMarker,
-                $"The cloud folder belongs to another sync set (cluster {marker.ClusterId[..8]}, this device joined {known[..8]}). Nothing was changed.");
+            if (dry || new DeviceRegistry(Layout, device, Options.AppVersion).Own() is null)
+            {
+                throw new SyncAbortedException(SyncGate.CloudMarker,
+                    $"The cloud folder belongs to another sync set (cluster {marker.ClusterId[..8]}, this device joined {known[..8]}). Nothing was changed.");
+            }
+
+            state.SetMeta("clusterId", marker.ClusterId);
+            state.SetMeta("previousClusterIds", string.Join(",", PreviousClusterIds(state).Append(known).Distinct(StringComparer.Ordinal)));
+            result.Issues.Add(new ScanIssue(".syncroot", "sync-set-merged",
+                $"Joined the cloud folder's sync set {marker.ClusterId[..8]} (this device had set up {known[..8]} before the cloud drive brought the other device's marker); the two sets' files merge as usual."));
+            known = marker.ClusterId;
         }
 
         if (marker.FormatVersion > SyncRootMarker.CurrentFormat)
@@ -104,7 +119,16 @@ internal sealed partial class SyncEngine
         return marker;
     }
 
-    private static void CheckLocalMarker(SyncCategory category, string root, bool hasBase, SyncRootMarker? marker)
+    /// <summary>Whether the cloud root holds anything Letta wrote (temp files and iCloud duplicates aside).</summary>
+    private bool HoldsSyncData() =>
+        Directory.Exists(Layout.Root) && Directory.EnumerateFileSystemEntries(Layout.Root).Any(e =>
+            Path.GetFileName(e) is not ("tmp" or ".syncroot") && !e.EndsWith(".tmp", StringComparison.Ordinal)
+            && !Path.GetFileName(e).StartsWith(".syncroot", StringComparison.Ordinal));
+
+    private static IEnumerable<string> PreviousClusterIds(StateStore state) =>
+        (state.GetMeta("previousClusterIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    private static void CheckLocalMarker(SyncCategory category, string root, bool hasBase, SyncRootMarker? marker, StateStore state)
     {
         if (!Directory.Exists(root))
         {
@@ -116,7 +140,8 @@ internal sealed partial class SyncEngine
         if (hasBase)
         {
             string? content = File.Exists(markerPath) ? File.ReadAllText(markerPath).Trim() : null;
-            if (content is null || (marker is not null && content != marker.ClusterId))
+            bool ours = content is not null && (marker is null || content == marker.ClusterId || PreviousClusterIds(state).Contains(content));
+            if (!ours)
             {
                 throw new SyncAbortedException(SyncGate.LocalMarker,
                     $"The marker {SyncPaths.LocalMarkerName} in {root} is {(content is null ? "missing" : "from another sync set")}: the folder was replaced, unmounted or restored. Nothing was changed.");

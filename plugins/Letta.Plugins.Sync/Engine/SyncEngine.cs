@@ -91,7 +91,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             : Device;
         using StateStore state = dry ? StateStore.OpenReadOnly(Options.StateDirectory) : OpenOwnState(device);
 
-        SyncRootMarker? marker = CheckCloudMarker(state, dry);
+        SyncRootMarker? marker = CheckCloudMarker(state, device, dry, result);
         var registry = new DeviceRegistry(Layout, device, Options.AppVersion);
         IReadOnlyList<DeviceRecord> devices = registry.List();
         HashSet<string> revoked = DeviceRegistry.RevokedSet(devices);
@@ -105,7 +105,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
 
         // The base rows load on another core while the tree is walked; the marker check needs only "any rows".
         bool hasBase = state.HasBase(category.Name);
-        CheckLocalMarker(category, root, hasBase, marker);
+        CheckLocalMarker(category, root, hasBase, marker, state);
         // A long-lived engine keeps the rows of its last run in memory; state.db's generation stamp says whether
         // they are still exact (anything else that writes the category changes the stamp or removes the cache).
         string? generation = state.GetMeta("gen:" + category.Name);
@@ -127,13 +127,13 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             CaseInsensitive = Options.CaseInsensitive,
             Parallelism = Options.Parallelism,
             SnapshotDirectory = snapshotDir,
-            UnavailableProbe = Options.UnavailableProbe,
+            UnavailableProbe = Options.Faults.UnavailableBecause,
         };
         Mark("open");
         LocalScan scan = LocalScanner.Scan(category, () => rowsTask.Result, scanOptions, now);
         Dictionary<string, StateRow> rows = rowsTask.Result;
         Mark("scan");
-        Options.CrashHook?.Invoke(CrashPoint.AfterScan, null);
+        Options.Faults.Crash(CrashPoint.AfterScan);
         RemoteView remote = RemoteReader.Read(Layout, Options.StateDirectory, state, category.Name, device.Id, revoked, Options.CaseInsensitive);
         result.Issues.AddRange(ForeignFiles());
         Mark("remote");
@@ -171,10 +171,11 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             throw tripped;
         }
 
+        // Before the first row is committed: a first sync killed half way must not leave rows without the marker.
+        WriteLocalMarker(root, marker!);
         Execute(category, request, result, snapshotDir, device, state, categoryLock, rows, scan, remote, plan);
         Mark("execute+publish");
         registry.Touch(Options.Clock.GetUtcNow());
-        WriteLocalMarker(root, marker!);
         PruneVersions(category);
         Mark("finish");
         result.Succeeded = true;
@@ -190,15 +191,16 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         }
 
         using var blobs = new BlobStore(Layout, device.ShortId, _packs);
-        var versions = new VersionsFolder(Options.StateDirectory, category.Name, Options.Clock);
+        var versions = new VersionsFolder(Options.StateDirectory, category.Name, Options.Clock, result.MovedToVersions);
         bool baseChanged;
         var watch = Stopwatch.StartNew();
         _rowCache.Remove(category.Name);
         using (StateBatch batch = state.BeginBatch(category.Name))
         {
-            var executor = new SyncExecutor(category, device, blobs, versions, batch, Options, result, snapshotDir, categoryLock, request.Progress);
-            executor.Execute(plan, rows, scan);
-            baseChanged = executor.BaseChanged;
+            var recorder = new RowRecorder(batch, Options);
+            var context = new ApplyContext(category, device, blobs, versions, recorder, Options, result, snapshotDir, categoryLock, request.Progress);
+            new SyncExecutor(context).Execute(plan, rows, scan);
+            baseChanged = recorder.BaseChanged;
             RememberRows(category.Name, state, rows, batch.Changes);
         }
 
@@ -240,7 +242,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
     /// <summary>Publishes this device's manifest: every base row, seq + 1, temp then rename.</summary>
     private void Publish(SyncCategory category, DeviceIdentity device, StateStore state, Dictionary<string, StateRow> rows, SyncRunResult result)
     {
-        Options.CrashHook?.Invoke(CrashPoint.BeforePublish, null);
+        Options.Faults.Crash(CrashPoint.BeforePublish);
         var watch = Stopwatch.StartNew();
         if (Options.Durable)
         {
@@ -273,7 +275,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         state.SetMeta(seqKey, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
         state.SetMeta("dirty:" + category.Name, "0");
         result.PhaseMs["publish"] = Math.Round(watch.Elapsed.TotalMilliseconds, 1);
-        Options.CrashHook?.Invoke(CrashPoint.AfterPublish, null);
+        Options.Faults.Crash(CrashPoint.AfterPublish);
     }
 
     [GeneratedRegex(@"^\.(.+)\.old-[0-9a-f]{32}\.synctmp$", RegexOptions.CultureInvariant)]

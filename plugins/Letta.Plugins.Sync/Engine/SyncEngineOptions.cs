@@ -62,9 +62,6 @@ internal sealed class SyncEngineOptions
 
     public string AppVersion { get; init; } = "1.0.0";
 
-    /// <summary>See <see cref="ScanOptions.UnavailableProbe"/>.</summary>
-    public Func<string, string?>? UnavailableProbe { get; init; }
-
-    /// <summary>Test seam: called at each phase boundary; throw <see cref="SimulatedCrashException"/> to stop there.</summary>
-    public Action<CrashPoint, string?>? CrashHook { get; init; }
+    /// <summary>Test seam: simulated kills and unavailable files (<see cref="SyncFaults"/>); none in production.</summary>
+    public SyncFaults Faults { get; init; } = SyncFaults.None;
 }

@@ -48,6 +48,44 @@ internal static class SyncPaths
 
     private static bool IsAscii(string s) => System.Text.Ascii.IsValid(s);
 
+    /// <summary>The longest file name (in UTF-8 bytes) that Linux, macOS and Windows file systems all accept.</summary>
+    public const int MaxNameBytes = 255;
+
+    /// <summary>
+    /// A local temp name for <paramref name="fileName"/>: <c>.&lt;name&gt;.&lt;random&gt;.synctmp</c>, the name cut
+    /// (at a character boundary) so the whole stays within <see cref="MaxNameBytes"/> however long the original is.
+    /// </summary>
+    public static string TempName(string fileName)
+    {
+        string random = Guid.NewGuid().ToString("N")[..16];
+        int room = MaxNameBytes - 1 - 1 - random.Length - LocalTempSuffix.Length;
+        return $".{Truncate(fileName, room)}.{random}{LocalTempSuffix}";
+    }
+
+    /// <summary><paramref name="text"/> cut to at most <paramref name="maxBytes"/> UTF-8 bytes, never inside a character.</summary>
+    public static string Truncate(string text, int maxBytes)
+    {
+        if (Encoding.UTF8.GetByteCount(text) <= maxBytes)
+        {
+            return text;
+        }
+
+        int bytes = 0;
+        var runes = new StringBuilder();
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            if (bytes + rune.Utf8SequenceLength > maxBytes)
+            {
+                break;
+            }
+
+            bytes += rune.Utf8SequenceLength;
+            runes.Append(rune.ToString());
+        }
+
+        return runes.ToString();
+    }
+
     /// <summary>Joins a category root and a canonical relative path.</summary>
     public static string ToFull(string root, string relative) =>
         Path.Join(root, Path.DirectorySeparatorChar == '/' ? relative : relative.Replace('/', Path.DirectorySeparatorChar));

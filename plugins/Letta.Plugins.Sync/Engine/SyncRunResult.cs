@@ -1,3 +1,4 @@
+using Letta.Plugins.Sync.Engine.Applying;
 using Letta.Plugins.Sync.Engine.Planning;
 
 namespace Letta.Plugins.Sync.Engine;
@@ -23,6 +24,9 @@ internal sealed class SyncRunResult
     public List<ScanIssue> Errors { get; } = [];
 
     public List<(string Path, string ConflictPath, string? Other)> Conflicts { get; } = [];
+
+    /// <summary>Every file that left the working tree for the versions folder in this run, and why.</summary>
+    public List<VersionedFile> MovedToVersions { get; } = [];
 
     public int FilesSent { get; set; }
 

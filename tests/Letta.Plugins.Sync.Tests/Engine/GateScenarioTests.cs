@@ -170,12 +170,33 @@ public abstract class GateScenarioTests : IDisposable
     }
 
     [Fact]
-    public void Sync_ClusterIdMismatch_Aborts()
+    public void Sync_ClusterIdMismatchInAFolderThisDeviceNeverWroteTo_Aborts()
     {
         string marker = Path.Combine(_a.Cloud, "LettaSync", ".syncroot");
         File.WriteAllText(marker, """{"clusterId":"ffffffffffffffffffffffffffffffff","formatVersion":1}""");
+        File.Delete(Path.Combine(_a.Cloud, "LettaSync", "devices", _a.DeviceId + ".json"));
 
-        _a.Sync(force: true).Gate.ShouldBe(SyncGate.CloudMarker);
+        SyncRunResult r = _a.Sync(force: true);
+
+        r.Gate.ShouldBe(SyncGate.CloudMarker);
+        r.Failure!.ShouldContain("another sync set");
+    }
+
+    [Fact]
+    public void Sync_ClusterIdMismatchInTheFolderThisDeviceWroteTo_JoinsThatSetAndKeepsSyncing()
+    {
+        // Two devices set up before the drive carried the first marker across; the drive kept the other one.
+        string marker = Path.Combine(_a.Cloud, "LettaSync", ".syncroot");
+        File.WriteAllText(marker, """{"clusterId":"ffffffffffffffffffffffffffffffff","formatVersion":1}""");
+        _a.Write("docs/after.md", "after the merge");
+
+        SyncRunResult r = _a.SyncOk();
+
+        r.Issues.ShouldContain(i => i.Kind == "sync-set-merged");
+        File.ReadAllText(_a.Path_(".letta-sync-root")).Trim().ShouldBe("ffffffffffffffffffffffffffffffff");
+        _a.SyncOk().Issues.ShouldNotContain(i => i.Kind == "sync-set-merged");
+        _b.SyncOk();
+        _b.Read("docs/after.md").ShouldBe("after the merge");
     }
 
     [Fact]

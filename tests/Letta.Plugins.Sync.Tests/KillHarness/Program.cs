@@ -11,14 +11,17 @@ var engine = new SyncEngine(new SyncEngineOptions
     Categories = new Dictionary<string, SyncCategory> { ["memories"] = new("memories", args[2]) },
     MachineId = args[3],
     DeviceName = args[4],
-    CrashHook = (point, path) =>
+    Faults = new SyncFaults
     {
-        Console.Out.WriteLine($"PHASE {point} {path}");
-        Console.Out.Flush();
-        if (point is CrashPoint.DownloadTempWritten or CrashPoint.AfterApply or CrashPoint.AfterUpload)
+        CrashAt = (point, path) =>
         {
-            Thread.Sleep(5);
-        }
+            Console.Out.WriteLine($"PHASE {point} {path}");
+            Console.Out.Flush();
+            if (point is CrashPoint.DownloadTempWritten or CrashPoint.AfterApply or CrashPoint.AfterUpload)
+            {
+                Thread.Sleep(5);
+            }
+        },
     },
 });
 SyncRunResult result = engine.Run("memories", new SyncRunRequest());

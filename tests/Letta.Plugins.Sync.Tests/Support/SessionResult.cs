@@ -5,8 +5,9 @@ namespace Letta.Plugins.Sync.Tests.Support;
 
 /// <summary>
 /// A lagged device's sync session (a run on a half-delivered copy, then a run on the whole one) as one result, so a
-/// scenario asserts on what the device did in the session: counts and conflicts of both runs, the newest plan item
-/// per path, and the outcome, issues and errors of the last run (the first one's are artefacts of the lag).
+/// scenario asserts on what the device did in the session: counts, conflicts and issues of both runs, the newest plan
+/// item per path, and the outcome and errors of the last run (the first run's errors, and its ignored half-delivered
+/// manifests, are artefacts of the lag).
 /// </summary>
 internal static class SessionResult
 {
@@ -27,6 +28,7 @@ internal static class SessionResult
         combined.FinishedAt = last.FinishedAt;
         combined.Conflicts.AddRange(first.Conflicts);
         combined.Conflicts.AddRange(last.Conflicts);
+        combined.Issues.AddRange(first.Issues.Where(i => i.Kind != "manifest-ignored" && !last.Issues.Contains(i)));
         combined.Issues.AddRange(last.Issues);
         combined.Errors.AddRange(last.Errors);
         var lastKeys = new HashSet<string>(last.Plan.Select(p => p.Key), StringComparer.Ordinal);

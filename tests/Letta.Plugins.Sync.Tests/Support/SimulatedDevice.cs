@@ -61,8 +61,11 @@ internal sealed class SimulatedDevice
         MaxConflictCopies = _setup.MaxConflictCopies,
         Durable = false,
         Clock = _setup.Clock ?? TimeProvider.System,
-        UnavailableProbe = _setup.Unavailable.Count == 0 ? null : full => _setup.Unavailable.Contains(Path.GetRelativePath(Folder, full).Replace('\\', '/')) ? "locked by another app (simulated)" : null,
-        CrashHook = crash,
+        Faults = new SyncFaults
+        {
+            UnavailableBecause = _setup.Unavailable.Count == 0 ? null : full => _setup.Unavailable.Contains(Path.GetRelativePath(Folder, full).Replace('\\', '/')) ? "locked by another app (simulated)" : null,
+            CrashAt = crash,
+        },
         PackMinimumFiles = _setup.PackMinimumFiles,
         PackThreshold = _setup.PackThreshold,
         PackTargetSize = _setup.PackTargetSize,

@@ -40,6 +40,12 @@ internal sealed class SyncWorld : IDisposable
     /// <summary>Whether devices run once on a half-delivered copy before each run (<see cref="CloudMode.Lagged"/>).</summary>
     public bool PreRuns { get; set; } = true;
 
+    /// <summary>
+    /// The test drives the cloud client itself (<see cref="CloudSimulator.Step"/>, <see cref="CloudSimulator.Settle"/>):
+    /// a run then delivers nothing first, and a device sees only what the client has brought so far.
+    /// </summary>
+    public bool ManualClient { get; set; }
+
     private string SharedCloud { get; }
 
     /// <summary>The cloud folder as <paramref name="device"/> sees it.</summary>
@@ -60,7 +66,7 @@ internal sealed class SyncWorld : IDisposable
     /// </summary>
     public SyncRunResult Run(SimulatedDevice device, Func<SyncRunResult> run, bool preRun)
     {
-        if (Simulator is null || device.CloudView is not CloudView view)
+        if (Simulator is null || device.CloudView is not CloudView view || ManualClient)
         {
             return run();
         }

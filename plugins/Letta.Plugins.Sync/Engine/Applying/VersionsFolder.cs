@@ -7,12 +7,19 @@ namespace Letta.Plugins.Sync.Engine.Applying;
 /// <c>versions/&lt;category&gt;/…</c> in the state directory: overwritten and deleted files are kept here, never
 /// unlinked, as <c>name~YYYYMMDD-HHMMSS-fffffff.ext</c>, and pruned after the retention period.
 /// </summary>
-internal sealed partial class VersionsFolder(string stateDirectory, string category, TimeProvider clock)
+/// <remarks>Every file kept is also listed in <see cref="Kept"/> (the run result's list), so nothing a user wrote
+/// leaves a working tree without the run saying so.</remarks>
+internal sealed partial class VersionsFolder(string stateDirectory, string category, TimeProvider clock, List<VersionedFile>? kept = null)
 {
+    private readonly Lock _lock = new();
+
     public string Root { get; } = Path.Combine(stateDirectory, "versions", category);
 
+    /// <summary>What this instance kept, in order (the run result's list when one was given).</summary>
+    public List<VersionedFile> Kept { get; } = kept ?? [];
+
     /// <summary>Keeps a copy of a file about to be overwritten (a hard link where possible, else a copy).</summary>
-    public string Preserve(string fullPath, string key)
+    public string Preserve(string fullPath, string key, string reason = "replaced")
     {
         string target = NewPath(key);
         if (OperatingSystem.IsWindows() || !TryLink(fullPath, target))
@@ -20,11 +27,12 @@ internal sealed partial class VersionsFolder(string stateDirectory, string categ
             File.Copy(fullPath, target);
         }
 
+        Record(key, target, reason);
         return target;
     }
 
     /// <summary>Moves a deleted file (or a replaced unit directory) here.</summary>
-    public string MoveIn(string fullPath, string key)
+    public string MoveIn(string fullPath, string key, string reason)
     {
         string target = NewPath(key);
         if (Directory.Exists(fullPath))
@@ -36,7 +44,16 @@ internal sealed partial class VersionsFolder(string stateDirectory, string categ
             File.Move(fullPath, target);
         }
 
+        Record(key, target, reason);
         return target;
+    }
+
+    private void Record(string key, string target, string reason)
+    {
+        lock (_lock)
+        {
+            Kept.Add(new VersionedFile(key, target, reason));
+        }
     }
 
     /// <summary>Deletes versions older than <paramref name="retention"/> (by the time they were kept).</summary>

@@ -25,12 +25,13 @@ internal sealed record SyncRootMarker(string ClusterId, int FormatVersion)
     }
 
     /// <summary>Creates the sync set (first device only): temp file, then rename without overwrite.</summary>
-    public static SyncRootMarker Create(CloudLayout layout)
+    public static SyncRootMarker Create(CloudLayout layout, string shortId)
     {
         Directory.CreateDirectory(layout.Root);
         Directory.CreateDirectory(layout.TempDir);
         var marker = new SyncRootMarker(Guid.NewGuid().ToString("N"), CurrentFormat);
-        string tmp = Path.Combine(layout.Root, $".syncroot.{Guid.NewGuid():N}.tmp");
+        // In tmp/ like every other temp file: one left by a kill is cleaned with the rest, never mistaken for data.
+        string tmp = layout.NewTempPath(shortId);
         File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(marker, SyncJsonContext.Default.SyncRootMarker));
         try
         {
