@@ -17,27 +17,32 @@ internal sealed partial class SyncEngine
     }
 
     /// <summary>
-    /// This device's cloud temp files left by a killed run. Only its own (the name carries the device prefix), and only
-    /// older than the lock lifetime, so a temp another of its runs is writing right now is never touched.
+    /// Cloud temp files left by killed runs: this device's own once older than the lock lifetime (so a temp another of
+    /// its runs is writing right now is never touched), any device's once a day old (a folder shared without iCloud
+    /// carries other devices' temps too, and no run writes one temp for a day).
     /// </summary>
-    private void RemoveOwnStaleTemps(DeviceIdentity device)
+    private void RemoveStaleTemps(DeviceIdentity device)
     {
         if (!Directory.Exists(Layout.TempDir))
         {
             return;
         }
 
-        DateTime cutoff = Options.Clock.GetUtcNow().UtcDateTime - Options.LockTtl;
-        foreach (string tmp in Directory.EnumerateFiles(Layout.TempDir, device.Short7 + "-*.tmp"))
+        DateTime now = Options.Clock.GetUtcNow().UtcDateTime;
+        foreach (string tmp in Directory.EnumerateFiles(Layout.TempDir, "*.tmp"))
         {
+            bool own = Path.GetFileName(tmp).StartsWith(device.Short7 + "-", StringComparison.Ordinal);
             try
             {
-                if (File.GetLastWriteTimeUtc(tmp) < cutoff)
+                if (File.GetLastWriteTimeUtc(tmp) < now - (own ? Options.LockTtl : TimeSpan.FromDays(1)))
                 {
                     File.Delete(tmp);
                 }
             }
             catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
             {
             }
         }

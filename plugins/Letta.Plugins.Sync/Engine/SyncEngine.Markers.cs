@@ -1,6 +1,7 @@
 using Letta.Plugins.Sync.Engine.Cloud;
 using Letta.Plugins.Sync.Engine.Devices;
 using Letta.Plugins.Sync.Engine.Persistence;
+using Letta.Plugins.Sync.Engine.Scanning;
 
 namespace Letta.Plugins.Sync.Engine;
 
@@ -145,6 +146,24 @@ internal sealed partial class SyncEngine
             {
                 throw new SyncAbortedException(SyncGate.LocalMarker,
                     $"The marker {SyncPaths.LocalMarkerName} in {root} is {(content is null ? "missing" : "from another sync set")}: the folder was replaced, unmounted or restored. Nothing was changed.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A synced folder replaced by a symbolic link is not a deletion of everything in it (as an unmounted folder is
+    /// not): stop, change nothing, say which folder.
+    /// </summary>
+    private static void CheckLinkedFolders(LocalScan scan, Dictionary<string, StateRow> rows)
+    {
+        foreach (string linked in scan.LinkedDirectories)
+        {
+            string prefix = linked + "/";
+            int synced = rows.Values.Count(r => r.IsLive && r.Path.StartsWith(prefix, StringComparison.Ordinal));
+            if (synced > 0)
+            {
+                throw new SyncAbortedException(SyncGate.LinkedFolder,
+                    $"'{linked}' held {synced} synced files and is now a symbolic link; links are not followed, and its files are not taken as deleted. Put the folder back (or move the files into a real folder), then sync again. Nothing was changed.");
             }
         }
     }

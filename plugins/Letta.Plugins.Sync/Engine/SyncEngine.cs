@@ -119,7 +119,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
 
         if (!dry)
         {
-            RemoveOwnStaleTemps(device);
+            RemoveStaleTemps(device);
         }
 
         var scanOptions = new ScanOptions
@@ -132,6 +132,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         Mark("open");
         LocalScan scan = LocalScanner.Scan(category, () => rowsTask.Result, scanOptions, now);
         Dictionary<string, StateRow> rows = rowsTask.Result;
+        CheckLinkedFolders(scan, rows);
         Mark("scan");
         Options.Faults.Crash(CrashPoint.AfterScan);
         RemoteView remote = RemoteReader.Read(Layout, Options.StateDirectory, state, category.Name, device.Id, revoked, Options.CaseInsensitive);
@@ -269,8 +270,17 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             });
         }
 
+        // The sequence never goes back, even when state.db was lost or restored from an older backup (peers ignore a
+        // manifest whose sequence went back): past this device's last manifest in the cloud, and a clock in ms.
         string seqKey = "seq:" + category.Name;
-        long seq = long.TryParse(state.GetMeta(seqKey), out long s) ? s + 1 : 1;
+        long seq = Math.Max(long.TryParse(state.GetMeta(seqKey), out long s) ? s + 1 : 1, Options.Clock.GetUtcNow().ToUnixTimeMilliseconds());
+        if (ManifestStore.TryReadHeader(Layout.ManifestPath(category.Name, device.Id)) is { } published && published.Seq >= seq)
+        {
+            result.Issues.Add(new ScanIssue("state.db", "state-behind-cloud",
+                $"This device's last manifest in the cloud has sequence {published.Seq}, newer than its state.db (restored from a backup, or the clock went back?); continuing after it."));
+            seq = published.Seq + 1;
+        }
+
         ManifestStore.Write(Layout, device.ShortId, category.Name, device.Id, seq, entries, Options.Clock.GetUtcNow(), Options.Durable);
         state.SetMeta(seqKey, seq.ToString(System.Globalization.CultureInfo.InvariantCulture));
         state.SetMeta("dirty:" + category.Name, "0");

@@ -11,4 +11,7 @@ internal enum SyncGate
     EmptySide,
     MassChange,
     ConflictLimit,
+
+    /// <summary>A synced folder is a symbolic link now: its files are not read as deleted; the run stops.</summary>
+    LinkedFolder,
 }

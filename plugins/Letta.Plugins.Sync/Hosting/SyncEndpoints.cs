@@ -118,14 +118,14 @@ internal static class SyncEndpoints
         endpoints.MapPost("devices/{id}/revoke", (string id, SyncService sync) =>
         {
             SyncEngine engine = sync.CreateEngine();
-            if (id == engine.Device.Id)
+            return SyncEngineDevices.Revoke(engine, id) switch
             {
-                return Invalid("id", "A device cannot revoke itself; revoke it from another device.");
-            }
-
-            return SyncEngineDevices.Revoke(engine, id)
-                ? Results.Ok(new { revoked = id })
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown device", detail: $"No device '{id}' is registered in the cloud folder.");
+                RevokeOutcome.Revoked => Results.Ok(new { revoked = id }),
+                RevokeOutcome.Self => Invalid("id", "A device cannot revoke itself; revoke it from another device."),
+                RevokeOutcome.RevokerRevoked => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This device is revoked",
+                    detail: "This device was revoked by another device, so it cannot revoke anyone. Remove its sync state to join again as a new device."),
+                _ => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown device", detail: $"No device '{id}' is registered in the cloud folder."),
+            };
         });
 
         endpoints.MapGet("conflicts", (string? category, SyncService sync) =>

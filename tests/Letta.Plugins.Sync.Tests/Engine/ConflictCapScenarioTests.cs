@@ -50,7 +50,7 @@ public abstract class ConflictCapScenarioTests(CloudMode mode) : IDisposable
             // The pruned copies were moved, not unlinked: both are in this device's versions folder, bytes intact.
             foreach (int i in new[] { 1, 2 })
             {
-                string stem = $"x.sync-conflict-{Start.AddDays(i).AddHours(1):yyyyMMdd-HHmmss}-{a.DeviceId[..7]}";
+                string stem = $"x.sync-conflict-{Start.AddDays(i).AddHours(1):yyyyMMdd-HHmmss}-{a.DeviceId[..7]}-{SimulatedDevice.Sha($"a{i}")[..8]}";
                 string kept = Directory.EnumerateFiles(d.VersionsFolder).Single(f => Path.GetFileName(f).StartsWith(stem + "~", StringComparison.Ordinal));
                 File.ReadAllText(kept).ShouldBe($"a{i}");
             }

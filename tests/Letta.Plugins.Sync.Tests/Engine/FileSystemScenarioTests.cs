@@ -26,7 +26,7 @@ public abstract class FileSystemScenarioTests(CloudMode mode) : IDisposable
         a.SyncOk();
         b.SyncOk();
         a.Delete("docs/big.md");
-        a.Write("docs/.big.md.icloud", "stub"); // iCloud evicted it: the real name disappears
+        a.WriteIcloudStub("docs/.big.md.icloud"); // iCloud evicted it: the real name disappears
 
         SyncRunResult r = a.SyncOk();
 
@@ -35,6 +35,19 @@ public abstract class FileSystemScenarioTests(CloudMode mode) : IDisposable
         r.Plan.Single(p => p.Key == "docs/big.md").Action.ShouldBe(PlanAction.Skip);
         b.SyncOk();
         b.Read("docs/big.md").ShouldBe("full content");
+    }
+
+    [Fact]
+    public void Sync_RealFileNamedLikeAStub_SyncedAsAFile()
+    {
+        SimulatedDevice a = _world.AddDevice("a"), b = _world.AddDevice("b");
+        a.Write("keep.md", "keep");
+        a.Write(".notes.icloud", "not a placeholder: a real file with text in it");
+
+        a.SyncOk();
+        b.SyncOk();
+
+        b.Read(".notes.icloud").ShouldBe("not a placeholder: a real file with text in it");
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public abstract class MultiDeviceScenarioTests(CloudMode mode) : IDisposable
         a.Read("shared.md").ShouldBe("edit by b");
         var copies = a.Snapshot().Where(kv => kv.Key.Contains(".sync-conflict-", StringComparison.Ordinal)).ToList();
         copies.Select(kv => kv.Value).ShouldBe(["edit by a", "edit by c"], ignoreOrder: true);
-        copies.Single(kv => kv.Value == "edit by a").Key.ShouldBe($"shared.sync-conflict-20260401-090000-{a.DeviceId[..7]}.md");
+        copies.Single(kv => kv.Value == "edit by a").Key.ShouldBe($"shared.sync-conflict-20260401-090000-{a.DeviceId[..7]}-{SimulatedDevice.Sha("edit by a")[..8]}.md");
         foreach (SimulatedDevice d in new[] { a, b, c })
         {
             SyncRunResult settled = d.SyncOk();
@@ -204,7 +204,7 @@ public abstract class MultiDeviceScenarioTests(CloudMode mode) : IDisposable
         _world.Deliver(a);
         SyncEngine engineA = a.Engine();
         SyncEngineDevices.List(engineA).Count.ShouldBe(2);
-        SyncEngineDevices.Revoke(engineA, b.DeviceId).ShouldBeTrue();
+        SyncEngineDevices.Revoke(engineA, b.DeviceId).ShouldBe(RevokeOutcome.Revoked);
 
         a.SyncOk();
         a.Exists("from-b.md").ShouldBeFalse();

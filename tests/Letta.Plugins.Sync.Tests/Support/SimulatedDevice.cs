@@ -112,6 +112,14 @@ internal sealed class SimulatedDevice
         File.SetLastWriteTimeUtc(full, mtimeUtc ?? DateTime.UtcNow.AddMinutes(-10));
     }
 
+    /// <summary>Writes what iCloud leaves when it evicts a file before macOS 14: a small binary plist named <c>.name.icloud</c>.</summary>
+    public void WriteIcloudStub(string relativeStub)
+    {
+        string full = Path_(relativeStub);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, [.. "bplist00"u8, 0xD1, 0x01, 0x02, 0x5F, 0x10, 0x0F]);
+    }
+
     public string Read(string relative) => File.ReadAllText(Path_(relative));
 
     public bool Exists(string relative) => File.Exists(Path_(relative));

@@ -83,7 +83,7 @@ internal sealed class LocalTree(SyncCategory category, TimeProvider clock, Devic
             if (File.Exists(current))
             {
                 string rel = Path.GetRelativePath(Root, current).Replace(Path.DirectorySeparatorChar, '/');
-                string aside = Full(ConflictNames.For(rel, clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000, self.ShortId));
+                string aside = Full(ConflictNames.For(rel, clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000, self.ShortId, loserSha: null));
                 File.Move(current, aside);
                 lock (issues)
                 {
@@ -98,7 +98,7 @@ internal sealed class LocalTree(SyncCategory category, TimeProvider clock, Devic
     /// <summary>A directory where a remote file goes: renamed to a conflict name, never deleted recursively.</summary>
     public void MoveDirectoryAside(string full, string key, List<ScanIssue> issues)
     {
-        string aside = Full(ConflictNames.For(key, clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000, self.ShortId));
+        string aside = Full(ConflictNames.For(key, clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000, self.ShortId, loserSha: null));
         Directory.Move(full, aside);
         lock (issues)
         {

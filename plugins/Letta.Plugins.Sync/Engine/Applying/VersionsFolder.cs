@@ -96,6 +96,8 @@ internal sealed partial class VersionsFolder(string stateDirectory, string categ
         string stem = dot > 0 ? file[..dot] : file;
         string ext = dot > 0 ? file[dot..] : "";
         string stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss-fffffff", CultureInfo.InvariantCulture);
+        // "~" + stamp + a "-N" for a second version in the same tick: the stem gives way to stay within 255 bytes.
+        stem = SyncPaths.Truncate(stem, SyncPaths.MaxNameBytes - 1 - stamp.Length - 4 - System.Text.Encoding.UTF8.GetByteCount(ext));
         string folder = dir.Length == 0 ? Root : SyncPaths.ToFull(Root, dir);
         Directory.CreateDirectory(folder);
         string candidate = Path.Combine(folder, $"{stem}~{stamp}{ext}");

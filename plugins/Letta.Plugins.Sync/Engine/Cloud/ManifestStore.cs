@@ -36,6 +36,28 @@ internal static class ManifestStore
         File.Move(tmp, layout.ManifestPath(category, deviceId), overwrite: true);
     }
 
+    /// <summary>Reads only a manifest's header line (its own, to continue its sequence); null when absent or unreadable.</summary>
+    public static ManifestHeader? TryReadHeader(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            string? line = reader.ReadLine();
+            return line is null ? null : JsonSerializer.Deserialize(line, SyncJsonContext.Default.ManifestHeader);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads and verifies a manifest file; <see langword="null"/> with a reason when it is partial or corrupt.</summary>
     public static PeerManifest? TryRead(string path, out string? error)
     {

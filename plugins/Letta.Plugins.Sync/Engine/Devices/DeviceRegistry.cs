@@ -36,23 +36,36 @@ internal sealed class DeviceRegistry(CloudLayout layout, DeviceIdentity device, 
         return records;
     }
 
-    /// <summary>Ids revoked by any device that is not itself revoked by another.</summary>
+    /// <summary>
+    /// The devices revoked, deciding revocations in time order: a revocation counts unless its author had been revoked
+    /// before it was made. So a revoked device can neither revoke anyone nor undo its own revocation by revoking the
+    /// device that revoked it; two devices that revoke each other at the same moment are both revoked.
+    /// </summary>
     public static HashSet<string> RevokedSet(IReadOnlyList<DeviceRecord> records)
     {
-        var revoked = new HashSet<string>(StringComparer.Ordinal);
+        var events = new List<(string By, string Target, DateTimeOffset At)>();
         foreach (DeviceRecord r in records)
         {
-            revoked.UnionWith(r.Revoked.Where(id => id != r.Id));
+            var timed = new HashSet<string>(r.Revocations.Select(v => v.DeviceId), StringComparer.Ordinal);
+            events.AddRange(r.Revocations.Where(v => v.DeviceId != r.Id).Select(v => (r.Id, v.DeviceId, v.At)));
+            events.AddRange(r.Revoked.Where(id => id != r.Id && !timed.Contains(id)).Select(id => (r.Id, id, DateTimeOffset.MinValue)));
         }
 
-        // A revoked device's own revocations do not count.
-        var effective = new HashSet<string>(StringComparer.Ordinal);
-        foreach (DeviceRecord r in records.Where(r => !revoked.Contains(r.Id)))
+        var revokedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach ((string by, string target, DateTimeOffset at) in events.OrderBy(e => e.At).ThenBy(e => e.By, StringComparer.Ordinal).ThenBy(e => e.Target, StringComparer.Ordinal))
         {
-            effective.UnionWith(r.Revoked.Where(id => id != r.Id));
+            if (revokedAt.TryGetValue(by, out DateTimeOffset byRevoked) && byRevoked < at)
+            {
+                continue; // made after its author was revoked
+            }
+
+            if (!revokedAt.TryGetValue(target, out DateTimeOffset existing) || at < existing)
+            {
+                revokedAt[target] = at;
+            }
         }
 
-        return effective;
+        return [.. revokedAt.Keys];
     }
 
     public DeviceRecord? Own() => Read(layout.DevicePath(device.Id));
@@ -70,13 +83,32 @@ internal sealed class DeviceRegistry(CloudLayout layout, DeviceIdentity device, 
             with { Name = device.Name, LastSeen = now, AppVersion = appVersion });
     }
 
-    public void Revoke(string deviceId, DateTimeOffset now)
+    /// <summary>Revokes a registered device from now on; a device that is itself revoked revokes no one.</summary>
+    public RevokeOutcome Revoke(string deviceId, DateTimeOffset now)
     {
-        DeviceRecord own = Own() ?? new DeviceRecord(device.Id, device.Name, RuntimeInformation.OSDescription, now, now, appVersion);
-        if (!own.Revoked.Contains(deviceId))
+        IReadOnlyList<DeviceRecord> records = List();
+        if (deviceId == device.Id)
         {
-            Write(own with { Revoked = [.. own.Revoked, deviceId], LastSeen = now });
+            return RevokeOutcome.Self;
         }
+
+        if (records.All(d => d.Id != deviceId))
+        {
+            return RevokeOutcome.UnknownDevice;
+        }
+
+        if (RevokedSet(records).Contains(device.Id))
+        {
+            return RevokeOutcome.RevokerRevoked;
+        }
+
+        DeviceRecord own = Own() ?? new DeviceRecord(device.Id, device.Name, RuntimeInformation.OSDescription, now, now, appVersion);
+        if (own.Revocations.All(v => v.DeviceId != deviceId) && !own.Revoked.Contains(deviceId))
+        {
+            Write(own with { Revocations = [.. own.Revocations, new Revocation(deviceId, now)], LastSeen = now });
+        }
+
+        return RevokeOutcome.Revoked;
     }
 
     private void Write(DeviceRecord record)

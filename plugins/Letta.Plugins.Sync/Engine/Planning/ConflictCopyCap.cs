@@ -50,7 +50,7 @@ internal static partial class ConflictCopyCap
         foreach (string full in Directory.EnumerateFileSystemEntries(dirFull, "*" + SyncPaths.ConflictInfix + "*"))
         {
             string key = prefix + Path.GetFileName(full);
-            if (TryParse(key, out string original, out string stamp) && original == originalKey)
+            if (TryParse(key, out string original, out string stamp) && original == ConflictNames.CopyOriginal(originalKey))
             {
                 copies.Add((stamp, key));
             }

@@ -25,7 +25,9 @@ internal static class SafetyGates
                 $"Every other device lists this category empty while {baseLive} files were synced before. Check them, or run with --force.");
         }
 
-        int statChanged = scan.Files.Values.Count(f => f.StatChanged && rows.TryGetValue(f.Key, out StateRow? r) && r.IsLive);
+        // A row whose cache this device itself marked "hash again" (written inside the racy-mtime window) is not a
+        // change made behind its back: counting those kept every later run of a fast first sync stuck on this gate.
+        int statChanged = scan.Files.Values.Count(f => f.StatChanged && rows.TryGetValue(f.Key, out StateRow? r) && r.IsLive && r.LocalSize >= 0);
         if (baseLive >= options.MassChangeMinimumFiles && statChanged * 100L >= (long)options.MassChangePercent * baseLive)
         {
             return new SyncAbortedException(SyncGate.MassChange,

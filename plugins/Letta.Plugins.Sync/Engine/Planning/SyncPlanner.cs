@@ -180,7 +180,7 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
             bool fromLocal = loser.HasMine && file is not null && file.Sha == loser.Entry.Sha;
             item.Copies.Add(SyncPaths.IsConflictCopy(key)
                 ? new ConflictCopy(key, loser.Entry, fromLocal, Discard: true)
-                : new ConflictCopy(ConflictNames.For(key, loser.Entry.MtimeNs, loser.Entry.Author), loser.Entry, fromLocal));
+                : new ConflictCopy(ConflictNames.For(key, loser.Entry.MtimeNs, loser.Entry.Author, loser.Entry.Sha), loser.Entry, fromLocal));
         }
 
         if (item.IsConflict && winner.Entry.Author != self.ShortId)

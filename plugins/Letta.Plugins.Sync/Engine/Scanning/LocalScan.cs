@@ -10,6 +10,9 @@ internal sealed class LocalScan
 
     public List<ScanIssue> Issues { get; } = [];
 
+    /// <summary>Directories that are symbolic links now (canonical keys): not followed, not read as deleted.</summary>
+    public List<string> LinkedDirectories { get; } = [];
+
     /// <summary>How many files had to be hashed (0 on a no-change rescan).</summary>
     public int Hashed { get; set; }
 

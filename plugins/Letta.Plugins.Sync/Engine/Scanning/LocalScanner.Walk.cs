@@ -84,6 +84,29 @@ internal static partial class LocalScanner
         }
     }
 
+    /// <summary>
+    /// An evicted-file placeholder has a stub's shape: a small binary property list. A real file that merely has a
+    /// <c>.name.icloud</c> name is a file like any other and is synced.
+    /// </summary>
+    private static bool LooksLikeStub(string full)
+    {
+        try
+        {
+            using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (RandomAccess.GetLength(handle) > 4096)
+            {
+                return false;
+            }
+
+            Span<byte> head = stackalloc byte[8];
+            return RandomAccess.Read(handle, head, 0) == 8 && head.SequenceEqual("bplist00"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Directories reach the results only when they are symlinks (the recurse predicate refused them).</summary>
     private static bool IsSymlinkDirectory(string root, string relative) =>
         new DirectoryInfo(SyncPaths.ToFull(root, relative)).LinkTarget is not null;
@@ -101,6 +124,12 @@ internal static partial class LocalScanner
 
         public List<(string Key, string Disk)> Stubs { get; } = [];
 
+        /// <summary>Symbolic links to directories (canonical keys): never followed.</summary>
+        public List<string> LinkedDirectories { get; } = [];
+
+        /// <summary>Symbolic links to files (canonical key, disk path): never followed.</summary>
+        public List<(string Key, string Disk)> Links { get; } = [];
+
         /// <summary>Per entry of <see cref="Files"/>: the scanned file, or null when it lost a name clash.</summary>
         public LocalFile?[] Results { get; private set; } = [];
 
@@ -110,7 +139,7 @@ internal static partial class LocalScanner
             {
                 string name = found.Name;
                 Match stub = name.Length > 7 && name[0] == '.' && name.EndsWith(".icloud", StringComparison.Ordinal) ? IcloudStub().Match(name) : Match.Empty;
-                if (stub.Success)
+                if (stub.Success && !found.IsDirectory && LooksLikeStub(SyncPaths.ToFull(root, found.Relative)))
                 {
                     string dir = found.Relative.Length > name.Length ? found.Relative[..^(name.Length + 1)] + "/" : "";
                     Stubs.Add((dir + stub.Groups[1].Value, found.Relative));
@@ -137,9 +166,18 @@ internal static partial class LocalScanner
                     continue; // vanished while walking
                 }
 
-                if (stat.IsSymlink || found.IsDirectory)
+                if (found.IsDirectory)
                 {
+                    // Never followed; a synced folder replaced by a link is stopped on by the engine, not read as deleted.
+                    LinkedDirectories.Add(key);
                     Issues.Add(new ScanIssue(found.Relative, "symlink", "Symbolic links are not followed or synced."));
+                    continue;
+                }
+
+                if (stat.IsSymlink)
+                {
+                    // Listed as unavailable: a synced file replaced by a link is neither synced nor taken as deleted.
+                    Links.Add((key, found.Relative));
                     continue;
                 }
 

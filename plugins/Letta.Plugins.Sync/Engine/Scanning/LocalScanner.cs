@@ -27,6 +27,7 @@ internal static partial class LocalScanner
         string root = Path.GetFullPath(category.LocalPath).TrimEnd(Path.DirectorySeparatorChar);
         long racyFrom = (scanStart.ToUnixTimeMilliseconds() * 1_000_000L) - ScanOptions.RacyWindowNs;
         var stubs = new List<(string Key, string Disk)>();
+        var links = new List<(string Key, string Disk)>();
 
         if (category.Kind == SyncCategoryKind.Unit)
         {
@@ -47,6 +48,8 @@ internal static partial class LocalScanner
             scan.Leftovers.AddRange(part.Leftovers);
             scan.Issues.AddRange(part.Issues);
             stubs.AddRange(part.Stubs);
+            scan.LinkedDirectories.AddRange(part.LinkedDirectories);
+            links.AddRange(part.Links);
             foreach (Walked w in part.Files)
             {
                 AcceptKey(scan, folded, w.Key, w.Fold, w.Disk);
@@ -80,6 +83,16 @@ internal static partial class LocalScanner
                 }
 
                 scan.Files[file.Key] = file;
+            }
+        }
+
+        foreach ((string linkKey, string disk) in links)
+        {
+            if (!scan.Files.ContainsKey(linkKey))
+            {
+                const string reason = "a symbolic link: not followed or synced (and not taken as deleted)";
+                scan.Files[linkKey] = new LocalFile { Key = linkKey, DiskPath = disk, UnavailableReason = reason };
+                scan.Issues.Add(new ScanIssue(disk, "symlink", "Symbolic links are not followed or synced."));
             }
         }
 

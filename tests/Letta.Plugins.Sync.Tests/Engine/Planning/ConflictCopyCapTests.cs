@@ -13,6 +13,7 @@ public sealed class ConflictCopyCapTests : IDisposable
 
     [Theory]
     [InlineData("docs/a.b.sync-conflict-20260101-120000-ABCDEFG.md", "docs/a.b.md", "20260101-120000")]
+    [InlineData("docs/a.b.sync-conflict-20260101-120000-ABCDEFG-0123abcd.md", "docs/a.b.md", "20260101-120000")]
     [InlineData("Makefile.sync-conflict-20260101-120000-ABCDEFG", "Makefile", "20260101-120000")]
     public void TryParse_ConflictCopyName_OriginalAndStamp(string copy, string original, string stamp)
     {

@@ -14,6 +14,7 @@ internal sealed class WriteLedger
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Device, string Path), string?> _last = [];
     private readonly HashSet<string> _moved = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _pruned = new(StringComparer.Ordinal);
     private readonly List<(string Device, string Path, string? Content, string? Replaced)> _writes = [];
 
     /// <summary>A write; <c>replaced</c> is what the path held on the device just before (what the writer had seen).</summary>
@@ -30,14 +31,17 @@ internal sealed class WriteLedger
         _writes.Add((device.Name, path, null, replaced));
     }
 
-    /// <summary>Writes nobody has replaced since (the heads of their path's history) that are in no tree: lost edits.</summary>
+    /// <summary>
+    /// Writes nobody has replaced since (the heads of their path's history) that are in no tree: lost edits. A conflict
+    /// copy pruned past the per-file cap is the one allowed exception (listed as pruned).
+    /// </summary>
     public IEnumerable<string> Unseen(IEnumerable<SimulatedDevice> devices)
     {
         var present = new HashSet<string>(devices.SelectMany(d => d.Snapshot().Values), StringComparer.Ordinal);
         var replaced = new HashSet<(string Path, string Content)>(_writes.Where(w => w.Replaced is not null).Select(w => (w.Path, w.Replaced!)));
         foreach ((string device, string path, string? content, _) in _writes)
         {
-            if (content is not null && !present.Contains(content) && !replaced.Contains((path, content)))
+            if (content is not null && !present.Contains(content) && !replaced.Contains((path, content)) && !_pruned.Contains(content))
             {
                 yield return $"{device}'s write to {path} ('{Clip(content)}') was replaced by nobody who had seen it, yet is in no tree";
             }
@@ -51,7 +55,12 @@ internal sealed class WriteLedger
         {
             if (File.Exists(kept.KeptAt))
             {
-                _moved.Add(File.ReadAllText(kept.KeptAt));
+                string content = File.ReadAllText(kept.KeptAt);
+                _moved.Add(content);
+                if (kept.Reason == "pruned")
+                {
+                    _pruned.Add(content); // past the conflict-copy cap: leaving the tree is the documented rule
+                }
             }
         }
     }
