@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Letta.Messaging;
 using Letta.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,7 +66,7 @@ public sealed class EchoEndpointsTests
         await using EchoTestApp app = await EchoTestApp.StartAsync();
         using (IServiceScope scope = app.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<TaskCreatedEchoHandler>()
+            await scope.ServiceProvider.GetRequiredService<IMessageHandler<TaskCreated>>()
                 .HandleAsync(new TaskCreated("t-9", "Ship it", "Review", "Urgent", DateTimeOffset.UnixEpoch), CancellationToken.None);
         }
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Letta.Host.Tests.Support;
-using Letta.Testing;
 
 namespace Letta.Host.Tests.Http;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Letta.Plugins.Memory.Tests.Support;
-using Letta.Testing;
 using Npgsql;
 using static Letta.Plugins.Memory.Tests.EndToEnd.HttpJson;
 

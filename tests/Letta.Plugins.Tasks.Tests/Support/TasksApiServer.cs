@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -35,9 +34,8 @@ internal sealed class TasksApiServer : IAsyncDisposable
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var plugin = new TasksPlugin();
-        plugin.ConfigureServices(builder.Services, new TestPluginContext(home, config));
+        builder.Services.AddPluginLikeTheHost(plugin, new TestPluginContext("tasks", home, settings));
         builder.Services.AddProblemDetails();
         WebApplication app = builder.Build();
         plugin.MapEndpoints(app.MapGroup("/api/tasks"));
