@@ -179,17 +179,6 @@ internal sealed partial class TaskBoard
             return task;
         }, cancellationToken);
 
-    /// <summary>Reloads and merges changes from other devices and conflict copies now, writing back what they lack.</summary>
-    /// <returns>Whether anything changed.</returns>
-    public async Task<bool> SyncAsync(CancellationToken cancellationToken)
-    {
-        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-        using (await _lock.AcquireAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return SyncLocked();
-        }
-    }
-
     private static bool IsDue(TaskItem t, TimeSpan age, DateTimeOffset now)
         => t.Status == TaskColumn.Completed && (t.CompletedAt ?? t.UpdatedAt) <= now - age;
 
@@ -279,7 +268,10 @@ internal sealed partial class TaskBoard
         // Equal neighbouring ranks, left by concurrent moves on two devices: join their group (ties sort by id).
         // Re-ranking the neighbours instead would count as edits of tasks the user did not touch, and could
         // override a concurrent move of one of them elsewhere.
-        _logger.LogDebug("No rank between equal neighbours in {Column}; the task joins them", column);
+        LogRankTie(_logger, column);
         return p > 0 ? others[p - 1].Rank : others[p].Rank;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No rank between equal neighbours in {Column}; the task joins them")]
+    private static partial void LogRankTie(ILogger logger, TaskColumn column);
 }
