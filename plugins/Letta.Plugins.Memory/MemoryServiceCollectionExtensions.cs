@@ -1,7 +1,6 @@
 using Letta.Plugins.Memory.Health;
 using Letta.Plugins.Memory.Service;
 using Letta.Plugins.Memory.Storage;
-using Letta.Plugins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -12,7 +12,7 @@ namespace Letta.Samples.EchoConnector;
 /// it with this parameterless constructor, then calls <see cref="ConfigureServices"/>, validates the settings,
 /// calls <see cref="MapEndpoints"/> and finally <see cref="StartAsync"/>.
 /// </summary>
-public sealed class EchoPlugin : ILettaPlugin
+public sealed partial class EchoPlugin : ILettaPlugin
 {
     /// <inheritdoc />
     public Type? SettingsType => typeof(EchoOptions);
@@ -30,9 +30,13 @@ public sealed class EchoPlugin : ILettaPlugin
     public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         // Log through ILogger<T>: the host tags every line with the plugin id and writes it to its own sinks.
-        var options = services.GetRequiredService<IOptions<EchoOptions>>().Value;
-        services.GetRequiredService<ILogger<EchoPlugin>>()
-            .LogInformation("Echo connector started; keeping the last {MaxEvents} events", options.MaxEvents);
+        ILogger logger = services.GetRequiredService<ILogger<EchoPlugin>>();
+        int maxEvents = services.GetRequiredService<IOptions<EchoOptions>>().Value.MaxEvents;
+        LogStarted(logger, maxEvents);
         return Task.CompletedTask;
     }
+
+    // A source-generated log method: no boxing, and nothing is formatted when the level is off.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Echo connector started; keeping the last {MaxEvents} events")]
+    private static partial void LogStarted(ILogger logger, int maxEvents);
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Letta.Host.Configuration;
 using Letta.Host.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 
 namespace Letta.Host.Cli;

@@ -3,14 +3,8 @@ using Letta.Host.Configuration;
 using Letta.Host.Http;
 using Letta.Host.Messaging;
 using Letta.Host.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -106,7 +100,11 @@ internal static class LettaServer
     private static void LogStartup(WebApplication app, LettaHome home, string pluginsDirectory, string? pluginsConfig, bool aiConfigured)
     {
         Microsoft.Extensions.Logging.ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Letta");
-        logger.LogInformation("Letta home {Home}; plugins from {PluginsDirectory}; settings from {PluginsConfig}", home.Root, pluginsDirectory, pluginsConfig ?? "(no plugins.json: defaults)");
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Letta home {Home}; plugins from {PluginsDirectory}; settings from {PluginsConfig}", home.Root, pluginsDirectory, pluginsConfig ?? "(no plugins.json: defaults)");
+        }
+
         if (!aiConfigured)
         {
             logger.LogInformation("No AI key configured (LETTA_AI_API_KEY or GEMINI_API_KEY): AI features use deterministic fallbacks");

@@ -1,8 +1,5 @@
 using Letta.Host.Plugins;
 using Letta.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Letta.Host.Http;
 

@@ -1,7 +1,4 @@
 using Letta.Host.Plugins;
-using Letta.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 
 namespace Letta.Host.Http;
 

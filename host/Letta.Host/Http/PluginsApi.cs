@@ -1,9 +1,6 @@
 using Letta.Host.Messaging;
 using Letta.Host.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Letta.Host.Http;
 

@@ -45,7 +45,8 @@ internal sealed partial class ImportOptimizer(IMemoryStore store, ILogger<Import
             {
                 var started = TimeProvider.System.GetTimestamp();
                 await store.OptimizeAsync(_stopping.Token);
-                LogFinished(logger, store.Provider, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+                var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+                LogFinished(logger, store.Provider, seconds);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

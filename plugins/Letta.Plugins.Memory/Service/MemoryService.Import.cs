@@ -84,7 +84,7 @@ internal sealed partial class MemoryService
     private async Task ReadBatchesAsync(Stream body, ChannelWriter<List<PendingLine>> ready, ImportOutcome outcome, HashSet<string> pendingIds, CancellationToken cancellationToken)
     {
         var batchSize = options.Value.ImportBatchSize;
-        var reader = new BoundedLineReader(body, options.Value.MaxContentLength * 2 + 256 * 1024);
+        using var reader = new BoundedLineReader(body, options.Value.MaxContentLength * 2 + 256 * 1024);
         var batch = new List<PendingLine>(batchSize);
         long lineNumber = 0;
         while (true)

@@ -10,7 +10,7 @@ namespace Letta.Plugins.Tasks.Hosting;
 /// Background work: watches the task folder (debounced reload and merge when another device's write lands),
 /// re-checks it on a timer because watchers miss events, and archives old completed tasks at start and on schedule.
 /// </summary>
-internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> options, TimeProvider time, ILogger<TaskBoardWorker> logger) : IAsyncDisposable
+internal sealed partial class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> options, TimeProvider time, ILogger<TaskBoardWorker> logger) : IAsyncDisposable
 {
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private CancellationTokenSource? _stop;
@@ -130,7 +130,7 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
         var archived = await board.ArchiveAsync(null, null, ct).ConfigureAwait(false);
         if (archived.Count > 0)
         {
-            logger.LogInformation("Archived {Count} completed tasks older than {Days} days", archived.Count, options.Value.ArchiveAfterDays);
+            LogArchived(logger, archived.Count, options.Value.ArchiveAfterDays);
         }
     }
 
@@ -151,4 +151,7 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
             logger.LogWarning("Task board background {What} failed: {Reason}", what, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Archived {Count} completed tasks older than {Days} days")]
+    private static partial void LogArchived(ILogger logger, int count, int days);
 }

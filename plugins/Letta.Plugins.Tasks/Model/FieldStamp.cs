@@ -20,4 +20,12 @@ public readonly record struct FieldStamp(long V, long T, string? D) : IComparabl
         c = T.CompareTo(other.T);
         return c != 0 ? c : string.CompareOrdinal(D, other.D);
     }
+
+    public static bool operator <(FieldStamp left, FieldStamp right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(FieldStamp left, FieldStamp right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(FieldStamp left, FieldStamp right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(FieldStamp left, FieldStamp right) => left.CompareTo(right) >= 0;
 }

@@ -10,7 +10,7 @@ namespace Letta.Plugins.Memory.Tests.Contract;
 /// A large import answers before its <c>VACUUM (ANALYZE)</c>: the data is searchable at once, the vacuum still runs
 /// (in the background) and stopping the plugin while it may be running is clean.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresImportVacuumTests(PostgresClusterFixture fixture)
 {
     [Fact]

@@ -1,4 +1,4 @@
-namespace Letta.TestPlugins.Shared;
+namespace Letta.TestPlugins.Common;
 
 /// <summary>
 /// A message type deliberately defined inside plugins (compiled into both identity-a and identity-b), so
