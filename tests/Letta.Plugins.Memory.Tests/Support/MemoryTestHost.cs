@@ -49,10 +49,16 @@ internal sealed class MemoryTestHost : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="action"/> with a scoped <see cref="MemoryService"/>, as one request would.</summary>
-    public async Task<T> WithServiceAsync<T>(Func<MemoryService, Task<T>> action)
+    public Task<T> WithServiceAsync<T>(Func<MemoryService, Task<T>> action) => InScopeAsync(action);
+
+    /// <summary>Runs <paramref name="action"/> with a scoped <see cref="MemoryImporter"/>, as one import request would.</summary>
+    public Task<T> WithImporterAsync<T>(Func<MemoryImporter, Task<T>> action) => InScopeAsync(action);
+
+    private async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
     {
         await using var scope = _provider.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<MemoryService>());
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public async ValueTask DisposeAsync()

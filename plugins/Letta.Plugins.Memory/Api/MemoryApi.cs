@@ -8,17 +8,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Letta.Plugins.Memory.Api;
 
 /// <summary>
 /// The REST API under <c>/api/memory/</c>. Handlers take only <see cref="HttpContext"/> and resolve services from
 /// its request services (the plugin's container), so they do not depend on how the host infers parameters.
+/// Known failures become problem details in one place, <see cref="MemoryProblems"/>.
 /// </summary>
-internal static class MemoryEndpoints
+internal static class MemoryApi
 {
-    public static void Map(IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapMemory(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("memories", Handle(CreateAsync));
         endpoints.MapGet("memories", Handle(ListAsync));
@@ -31,6 +31,7 @@ internal static class MemoryEndpoints
         endpoints.MapGet("search", Handle(SearchAsync));
         endpoints.MapPost("import", Handle(ImportAsync));
         endpoints.MapGet("export", Handle(ExportAsync));
+        return endpoints;
     }
 
     /// <summary>A plain request delegate: no parameter inference, the result executed directly.</summary>
@@ -44,39 +45,14 @@ internal static class MemoryEndpoints
             var service = http.RequestServices.GetRequiredService<MemoryService>();
             return await handler(http, service, http.RequestAborted);
         }
-        catch (MemoryValidationException ex)
+        catch (Exception ex)
         {
-            return TypedResults.ValidationProblem(
-                ex.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal),
-                detail: "See errors for the fields that need fixing.",
-                title: "Invalid input");
-        }
-        catch (MemoryNotFoundException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found");
-        }
-        catch (MemoryConflictException ex)
-        {
-            http.Response.Headers.ETag = ETags.Format(ex.CurrentVersion);
-            return TypedResults.Problem(
-                ex.Message,
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Version conflict",
-                extensions: new Dictionary<string, object?> { ["currentVersion"] = ex.CurrentVersion });
-        }
-        catch (BadHttpRequestException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: ex.StatusCode, title: "Bad request");
-        }
-        catch (System.Data.Common.DbException ex) when (!http.RequestAborted.IsCancellationRequested)
-        {
-            // The database is down or refused the statement: say so without internals; the log has the details.
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MemoryEndpoints).FullName!)
-                .LogError(ex, "Memory store database error on {Method} {Path}", http.Request.Method, http.Request.Path);
-            return TypedResults.Problem(
-                "The memory database could not complete the request; see the server log.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Database unavailable");
+            if (MemoryProblems.ToResult(ex, http) is not { } problem)
+            {
+                throw;
+            }
+
+            return problem;
         }
     }
 
@@ -168,13 +144,14 @@ internal static class MemoryEndpoints
 
     private static async Task<IResult> ImportAsync(HttpContext http, MemoryService service, CancellationToken ct)
     {
+        var importer = http.RequestServices.GetRequiredService<MemoryImporter>();
         // An import streams; it is bounded per line, not per request.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = null;
         }
 
-        var outcome = await service.ImportAsync(http.Request.Body, ct);
+        var outcome = await importer.ImportAsync(http.Request.Body, ct);
         return new JsonResult(outcome.WriteTo);
     }
 

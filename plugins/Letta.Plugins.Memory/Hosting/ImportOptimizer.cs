@@ -1,7 +1,7 @@
 using Letta.Plugins.Memory.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Letta.Plugins.Memory.Service;
+namespace Letta.Plugins.Memory.Hosting;
 
 /// <summary>
 /// Runs the store's post-import optimisation (PostgreSQL <c>VACUUM (ANALYZE)</c>) in the background, so the import

@@ -1,7 +1,7 @@
-namespace Letta.Plugins.Memory;
+namespace Letta.Plugins.Memory.Options;
 
 /// <summary>Settings of the memory store, bound from the plugin's <c>settings</c> object in <c>plugins.json</c>.</summary>
-public sealed class MemoryOptions
+internal sealed class MemoryOptions
 {
     /// <summary>The provider name for the embedded SQLite store.</summary>
     public const string SqliteProvider = "sqlite";

@@ -1,9 +1,9 @@
 using FluentValidation;
 
-namespace Letta.Plugins.Memory;
+namespace Letta.Plugins.Memory.Options;
 
 /// <summary>Validates <see cref="MemoryOptions"/> before the plugin starts.</summary>
-public sealed class MemoryOptionsValidator : AbstractValidator<MemoryOptions>
+internal sealed class MemoryOptionsValidator : AbstractValidator<MemoryOptions>
 {
     /// <summary>Creates the rules.</summary>
     public MemoryOptionsValidator()

@@ -1,11 +1,25 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Letta.Memories;
+using Letta.Plugins.Memory.Hosting;
 using Letta.Plugins.Memory.Model;
+using Letta.Plugins.Memory.Options;
+using Letta.Plugins.Memory.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Letta.Plugins.Memory.Service;
 
-internal sealed partial class MemoryService
+/// <summary>
+/// The import pipeline: NDJSON in, one memory per line, streamed into the store in batches, with a report of what
+/// was imported and which lines were not (and why). Beside <see cref="MemoryService"/>, which serves single changes.
+/// </summary>
+internal sealed class MemoryImporter(
+    IMemoryStore store,
+    MemoryInputValidator validator,
+    IOptions<MemoryOptions> options,
+    MemoryEvents events,
+    TimeProvider time,
+    ImportOptimizer optimizer)
 {
     /// <summary>Detailed failures kept for the response; beyond this only the count grows (and the response says so).</summary>
     public const int MaxReportedFailures = 1_000;
@@ -157,7 +171,7 @@ internal sealed partial class MemoryService
             using var doc = MemoryJsonReader.Parse(line, "json");
             var input = MemoryJsonReader.Read(doc.RootElement, importFields: true);
             var draft = validator.ValidateDraft(input);
-            var now = Now();
+            var now = MemoryTime.Normalize(time.GetUtcNow());
             var created = input.CreatedAt ?? input.UpdatedAt ?? now;
             var updated = input.UpdatedAt ?? created;
             if (updated < created)
@@ -257,7 +271,7 @@ internal sealed partial class MemoryService
         outcome.AddImported(accepted.Count);
         foreach (var m in accepted)
         {
-            await PublishAsync(new MemoryCreated(m.Id, m.Title, m.Tags, m.Source, m.Version, m.UpdatedAt), cancellationToken);
+            await events.PublishAsync(new MemoryCreated(m.Id, m.Title, m.Tags, m.Source, m.Version, m.UpdatedAt), cancellationToken);
         }
     }
 
