@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace Letta.Plugins.Tasks.Api;
 
-/// <summary>Maps the board's exceptions to problem details: never a 500 or a stack trace for a known condition.</summary>
-internal static class ProblemMapping
+/// <summary>The one place the API maps the board's exceptions to problem details: never a 500 or a stack trace for a known condition.</summary>
+internal static class TaskProblems
 {
     public static IResult? ToResult(Exception ex) => ex switch
     {

@@ -11,8 +11,8 @@ internal sealed partial class TaskBoard
     /// <returns>Whether anything changed.</returns>
     public async Task<bool> SyncAsync(CancellationToken cancellationToken)
     {
-        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-        using (await _files.AcquireAsync(cancellationToken).ConfigureAwait(false))
+        await EnsureLoadedAsync(cancellationToken);
+        using (await _files.AcquireAsync(cancellationToken))
         {
             return SyncLocked();
         }
@@ -25,11 +25,11 @@ internal sealed partial class TaskBoard
     /// </summary>
     private async Task<T> CommitAsync<T>(Func<BoardState, DateTimeOffset, List<Func<BoardState, object>>, T> mutate, CancellationToken cancellationToken)
     {
-        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureLoadedAsync(cancellationToken);
         var events = new List<Func<BoardState, object>>();
         T result;
         BoardState published;
-        using (await _files.AcquireAsync(cancellationToken).ConfigureAwait(false))
+        using (await _files.AcquireAsync(cancellationToken))
         {
             var copies = new List<string>();
             BoardState before = Current;
@@ -63,7 +63,7 @@ internal sealed partial class TaskBoard
 
         foreach (Func<BoardState, object> make in events)
         {
-            await RaiseAsync(make(published), cancellationToken).ConfigureAwait(false);
+            await RaiseAsync(make(published), cancellationToken);
         }
 
         return result;
@@ -179,11 +179,11 @@ internal sealed partial class TaskBoard
         {
             switch (message)
             {
-                case Letta.Tasks.TaskCreated m: await _hub.PublishAsync(m, cancellationToken).ConfigureAwait(false); break;
-                case Letta.Tasks.TaskUpdated m: await _hub.PublishAsync(m, cancellationToken).ConfigureAwait(false); break;
-                case Letta.Tasks.TaskMoved m: await _hub.PublishAsync(m, cancellationToken).ConfigureAwait(false); break;
-                case Letta.Tasks.TaskDeleted m: await _hub.PublishAsync(m, cancellationToken).ConfigureAwait(false); break;
-                case Letta.Tasks.TaskArchived m: await _hub.PublishAsync(m, cancellationToken).ConfigureAwait(false); break;
+                case Letta.Tasks.TaskCreated m: await _hub.PublishAsync(m, cancellationToken); break;
+                case Letta.Tasks.TaskUpdated m: await _hub.PublishAsync(m, cancellationToken); break;
+                case Letta.Tasks.TaskMoved m: await _hub.PublishAsync(m, cancellationToken); break;
+                case Letta.Tasks.TaskDeleted m: await _hub.PublishAsync(m, cancellationToken); break;
+                case Letta.Tasks.TaskArchived m: await _hub.PublishAsync(m, cancellationToken); break;
                 default: break;
             }
         }

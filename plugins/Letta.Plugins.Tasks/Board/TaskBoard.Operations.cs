@@ -125,7 +125,7 @@ internal sealed partial class TaskBoard
     /// <summary>Archives one completed task by id, or every completed task completed at least <paramref name="olderThan"/> ago.</summary>
     public async Task<IReadOnlyList<TaskItem>> ArchiveAsync(string? id, TimeSpan? olderThan, CancellationToken cancellationToken)
     {
-        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureLoadedAsync(cancellationToken);
         if (id is null && !Current.Column(TaskColumn.Completed).Any(t => IsDue(t, olderThan ?? _settings.ArchiveAfter, _time.GetUtcNow())))
         {
             return [];
@@ -160,7 +160,7 @@ internal sealed partial class TaskBoard
             }
 
             return (IReadOnlyList<TaskItem>)archived;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>Brings an archived task back to the end of its column.</summary>

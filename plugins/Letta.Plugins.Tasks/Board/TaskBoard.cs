@@ -58,7 +58,7 @@ internal sealed partial class TaskBoard : IDisposable
             return;
         }
 
-        await _loadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _loadGate.WaitAsync(cancellationToken);
         try
         {
             if (_loaded)
@@ -68,7 +68,7 @@ internal sealed partial class TaskBoard : IDisposable
 
             _files.Prepare();
             BoardState? lastGood = LastGoodState();
-            using (await _files.AcquireAsync(cancellationToken).ConfigureAwait(false))
+            using (await _files.AcquireAsync(cancellationToken))
             {
                 _files.DeleteStaleTemps();
                 SyncLocked();

@@ -1,13 +1,13 @@
 using Letta.Cli;
 
-namespace Letta.Plugins.Tasks;
+namespace Letta.Plugins.Tasks.Cli;
 
-/// <summary>The <c>letta tasks …</c> verbs; each is one call to the REST API.</summary>
-internal static class TasksCli
+/// <summary>The <c>letta tasks …</c> verbs; each is one call to an endpoint of <see cref="Api.TasksApi"/>.</summary>
+internal static class TasksCommands
 {
     private static readonly CliOption Tag = new("tag", "A tag (repeatable)") { AllowMultiple = true };
 
-    public static IReadOnlyList<CliCommand> Commands { get; } =
+    public static IReadOnlyList<CliCommand> All { get; } =
     [
         new("add", "Create a task", "POST", "")
         {
