@@ -1,18 +1,20 @@
 using Letta.Cli;
 using Letta.Plugins;
+using Letta.Samples.EchoConnector.Api;
+using Letta.Samples.EchoConnector.Cli;
+using Letta.Samples.EchoConnector.Options;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Letta.Samples.EchoConnector;
 
 /// <summary>
 /// The plugin's entry point: the one public <see cref="ILettaPlugin"/> in the entry assembly. The host creates
-/// it with this parameterless constructor, then calls <see cref="ConfigureServices"/>, validates the settings,
-/// calls <see cref="MapEndpoints"/> and finally <see cref="StartAsync"/>.
+/// it with this parameterless constructor, calls <see cref="ConfigureServices"/>, binds and validates the settings,
+/// calls <see cref="MapEndpoints"/> and starts the hosted services <see cref="EchoServiceCollectionExtensions.AddEcho"/>
+/// registered. Everything else in the plugin is internal.
 /// </summary>
-public sealed partial class EchoPlugin : ILettaPlugin
+public sealed class EchoPlugin : ILettaPlugin
 {
     /// <inheritdoc />
     public Type? SettingsType => typeof(EchoOptions);
@@ -21,22 +23,8 @@ public sealed partial class EchoPlugin : ILettaPlugin
     public IReadOnlyList<CliCommand> Commands => EchoCommands.All;
 
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, IPluginContext context) => services.AddEchoConnector();
+    public void ConfigureServices(IServiceCollection services, IPluginContext context) => services.AddEcho();
 
     /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapEchoEndpoints();
-
-    /// <inheritdoc />
-    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        // Log through ILogger<T>: the host tags every line with the plugin id and writes it to its own sinks.
-        ILogger logger = services.GetRequiredService<ILogger<EchoPlugin>>();
-        int maxEvents = services.GetRequiredService<IOptions<EchoOptions>>().Value.MaxEvents;
-        LogStarted(logger, maxEvents);
-        return Task.CompletedTask;
-    }
-
-    // A source-generated log method: no boxing, and nothing is formatted when the level is off.
-    [LoggerMessage(Level = LogLevel.Information, Message = "Echo connector started; keeping the last {MaxEvents} events")]
-    private static partial void LogStarted(ILogger logger, int maxEvents);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapEcho();
 }

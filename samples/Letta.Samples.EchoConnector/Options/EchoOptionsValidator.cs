@@ -1,12 +1,12 @@
 using FluentValidation;
 
-namespace Letta.Samples.EchoConnector;
+namespace Letta.Samples.EchoConnector.Options;
 
 /// <summary>
 /// Validates <see cref="EchoOptions"/>. The host finds this class in the entry assembly and runs it before
 /// <c>StartAsync</c>; on failure the plugin is <c>InvalidConfiguration</c> with one error per field and never starts.
 /// </summary>
-public sealed class EchoOptionsValidator : AbstractValidator<EchoOptions>
+internal sealed class EchoOptionsValidator : AbstractValidator<EchoOptions>
 {
     /// <summary>Declares the rules.</summary>
     public EchoOptionsValidator()

@@ -1,11 +1,11 @@
 using Letta.Memories;
 using Letta.Messaging;
 
-namespace Letta.Samples.EchoConnector;
+namespace Letta.Samples.EchoConnector.Events;
 
 /// <summary>Remembers every <see cref="MemoryCreated"/>; see <see cref="TaskCreatedEchoHandler"/>.</summary>
 /// <param name="log">Where events are kept.</param>
-public sealed class MemoryCreatedEchoHandler(EchoEventLog log) : IMessageHandler<MemoryCreated>
+internal sealed class MemoryCreatedEchoHandler(EchoEventLog log) : IMessageHandler<MemoryCreated>
 {
     /// <inheritdoc />
     public ValueTask HandleAsync(MemoryCreated message, CancellationToken cancellationToken)

@@ -1,12 +1,12 @@
 using Letta.Cli;
 
-namespace Letta.Samples.EchoConnector;
+namespace Letta.Samples.EchoConnector.Cli;
 
 /// <summary>
 /// The CLI verbs <c>letta echo events</c> and <c>letta echo ping &lt;message&gt;</c>. The CLI reads these from
 /// the running server and turns each command line into one HTTP call to the named route.
 /// </summary>
-public static class EchoCommands
+internal static class EchoCommands
 {
     /// <summary>Every verb of the echo connector.</summary>
     public static IReadOnlyList<CliCommand> All { get; } =

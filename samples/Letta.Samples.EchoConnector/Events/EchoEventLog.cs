@@ -1,12 +1,13 @@
+using Letta.Samples.EchoConnector.Options;
 using Microsoft.Extensions.Options;
 
-namespace Letta.Samples.EchoConnector;
+namespace Letta.Samples.EchoConnector.Events;
 
 /// <summary>
 /// The last <see cref="EchoOptions.MaxEvents"/> hub events, in memory. A singleton: handlers are created per
 /// message (scoped), so anything that must outlive one message lives in a singleton like this one.
 /// </summary>
-public sealed class EchoEventLog(IOptionsMonitor<EchoOptions> options, TimeProvider time)
+internal sealed class EchoEventLog(IOptionsMonitor<EchoOptions> options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Queue<EchoEvent> _events = new();

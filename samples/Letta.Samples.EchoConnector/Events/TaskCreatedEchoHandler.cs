@@ -1,14 +1,14 @@
 using Letta.Messaging;
 using Letta.Tasks;
 
-namespace Letta.Samples.EchoConnector;
+namespace Letta.Samples.EchoConnector.Events;
 
 /// <summary>
 /// Remembers every <see cref="TaskCreated"/>. Implementing <see cref="IMessageHandler{TMessage}"/> in the
 /// entry assembly is all it takes: the host registers the class and subscribes it, one DI scope per message.
 /// </summary>
 /// <param name="log">Where events are kept.</param>
-public sealed class TaskCreatedEchoHandler(EchoEventLog log) : IMessageHandler<TaskCreated>
+internal sealed class TaskCreatedEchoHandler(EchoEventLog log) : IMessageHandler<TaskCreated>
 {
     /// <inheritdoc />
     public ValueTask HandleAsync(TaskCreated message, CancellationToken cancellationToken)

@@ -1,7 +1,9 @@
+using Letta.Samples.EchoConnector.Events;
+using Letta.Samples.EchoConnector.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Letta.Samples.EchoConnector;
+namespace Letta.Samples.EchoConnector.Health;
 
 /// <summary>
 /// Reports the connector healthy with its buffer fill level. The host runs it for <c>/health</c> and
@@ -10,7 +12,7 @@ namespace Letta.Samples.EchoConnector;
 /// </summary>
 /// <param name="log">The event buffer.</param>
 /// <param name="options">The current settings.</param>
-public sealed class EchoHealthCheck(EchoEventLog log, IOptionsMonitor<EchoOptions> options) : IHealthCheck
+internal sealed class EchoHealthCheck(EchoEventLog log, IOptionsMonitor<EchoOptions> options) : IHealthCheck
 {
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

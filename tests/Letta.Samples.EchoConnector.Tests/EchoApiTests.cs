@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Letta.Samples.EchoConnector.Tests;
 
-public sealed class EchoEndpointsTests
+public sealed class EchoApiTests
 {
     [Fact]
     public async Task Ping_Message_EchoesWithDefaultPrefix()
