@@ -1,15 +1,16 @@
 namespace Letta.Host.Messaging;
 
 /// <summary>
-/// The identity guard: two types with one full name (another assembly, or the same assembly in another load
-/// context) never reach each other's handlers. The hub cannot fix that, but it must never let it pass silently.
+/// The hub's identity guard: two types with one full name (another assembly, or the same assembly in another load
+/// context) never reach each other's handlers. The hub cannot fix that, but it must never let it pass silently:
+/// each mismatch is counted for every plugin involved and logged (publishes throttled per topic).
 /// </summary>
-internal sealed partial class MessageHub
+internal sealed class IdentityMismatchReporter(ILogger logger)
 {
-    private const string IdentityAdvice =
+    public const string IdentityAdvice =
         "Messages exchanged between plugins must be defined in Letta.Abstractions or a shared contract pack, so every plugin sees one type.";
 
-    private void ReportSubscribeMismatch(PluginMessagingState subscriber, Topic topic, Topic[] twins)
+    public void ReportSubscribeMismatch(PluginMessagingState subscriber, Topic topic, Topic[] twins)
     {
         foreach (Topic twin in twins)
         {
@@ -21,7 +22,7 @@ internal sealed partial class MessageHub
         }
     }
 
-    private void ReportPublishMismatch(PluginMessagingState publisher, Topic topic)
+    public void ReportPublishMismatch(PluginMessagingState publisher, Topic topic)
     {
         // Only a twin with subscribers loses messages; a twin that is merely published is reported when it is.
         foreach (Topic twin in topic.Twins ?? [])
@@ -42,7 +43,7 @@ internal sealed partial class MessageHub
     }
 
     // suppressed < 0: count only (the log line is throttled).
-    private void ReportIdentityError(PluginMessagingState actor, string typeName, string detail, IEnumerable<PluginMessagingState> others, long suppressed)
+    public void ReportIdentityError(PluginMessagingState actor, string typeName, string detail, IEnumerable<PluginMessagingState> others, long suppressed)
     {
         actor.CountIdentityError(detail);
         foreach (PluginMessagingState other in others.Where(o => !ReferenceEquals(o, actor)).Distinct())
@@ -52,7 +53,7 @@ internal sealed partial class MessageHub
 
         if (suppressed >= 0)
         {
-            HubLog.IdentityMismatch(Logger, actor.PluginId, typeName, detail, suppressed);
+            HubLog.IdentityMismatch(logger, actor.PluginId, typeName, detail, suppressed);
         }
     }
 
