@@ -15,12 +15,8 @@ namespace Letta.Testing;
 /// </summary>
 public static class PluginTestServices
 {
-    private static readonly MethodInfo ConfigureSettings = typeof(OptionsConfigurationServiceCollectionExtensions)
-        .GetMethods()
-        .Single(m => m.Name == nameof(OptionsConfigurationServiceCollectionExtensions.Configure)
-                     && m.GetParameters().Length == 3
-                     && m.GetParameters()[1].ParameterType == typeof(IConfiguration)
-                     && m.GetParameters()[2].ParameterType == typeof(Action<BinderOptions>));
+    private static readonly MethodInfo BindSettingsMethod =
+        typeof(PluginTestServices).GetMethod(nameof(BindSettings), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Fills <paramref name="services"/> as the host fills a plugin container.</summary>
     /// <param name="services">The container to fill (a plain collection or a test web app's).</param>
@@ -42,9 +38,7 @@ public static class PluginTestServices
         plugin.ConfigureServices(services, context);
         if (plugin.SettingsType is { } settingsType)
         {
-            // As the host binds: once, and an unknown key is an error rather than silently ignored.
-            Action<BinderOptions> strict = options => options.ErrorOnUnknownConfiguration = true;
-            ConfigureSettings.MakeGenericMethod(settingsType).Invoke(null, [services, context.Settings, strict]);
+            BindSettingsMethod.MakeGenericMethod(settingsType).Invoke(null, [services, context.Settings]);
         }
 
         foreach (Type type in plugin.GetType().Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
@@ -88,6 +82,11 @@ public static class PluginTestServices
 
         await plugin.StopAsync(services, cancellationToken);
     }
+
+    // As the host binds: once, and an unknown key is an error rather than silently ignored.
+    private static void BindSettings<TSettings>(IServiceCollection services, IConfiguration settings)
+        where TSettings : class =>
+        services.Configure<TSettings>(settings, options => options.ErrorOnUnknownConfiguration = true);
 
     private static bool IsHandlerInterface(Type type) =>
         type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IMessageHandler<>) || type.GetGenericTypeDefinition() == typeof(IRequestHandler<,>));

@@ -116,18 +116,7 @@ internal sealed partial class BoardFiles
             Tombstones = [.. work.Deleted.Values],
         };
         _boardSig = BoardFileStore.Write(settings.BoardPath, doc, TasksJsonContext.Default.BoardDocument);
-        var disk = new Dictionary<string, object>(work.Active.Count + work.Deleted.Count, StringComparer.Ordinal);
-        foreach (TaskItem t in doc.Tasks)
-        {
-            disk[t.Id] = t;
-        }
-
-        foreach (Tombstone t in doc.Tombstones)
-        {
-            disk[t.Id] = t;
-        }
-
-        _boardDisk = disk;
+        _boardDisk = BoardDiskMap(doc);
     }
 
     private void WriteArchive(Dictionary<string, TaskItem> tasks, DateTimeOffset now)

@@ -17,16 +17,18 @@ internal sealed partial class BoardFiles(BoardSettings settings, ILogger logger)
     private FileSignature _boardSig = FileSignature.None;
     private FileSignature _archiveSig = FileSignature.None;
     private FileSignature _lastGoodSig = FileSignature.None;
+    private BoardFileError? _boardError;
+    private BoardFileError? _archiveError;
 
     // Exactly the objects each file holds (as last read or written), compared by reference.
     private Dictionary<string, object> _boardDisk = new(StringComparer.Ordinal);
     private Dictionary<string, TaskItem> _archiveDisk = new(StringComparer.Ordinal);
 
     /// <summary>Why <c>tasks.json</c> cannot be used (writes refused, reads served from the last good copy); null when fine.</summary>
-    public BoardFileError? BoardError { get; private set; }
+    public BoardFileError? BoardError => _boardError;
 
     /// <summary>Why <c>task_archive.json</c> cannot be used (archive and restore refused); null when fine.</summary>
-    public BoardFileError? ArchiveError { get; private set; }
+    public BoardFileError? ArchiveError => _archiveError;
 
     /// <summary>Conflict copies that could not be parsed and were left in place.</summary>
     public IReadOnlyList<BoardFileError> BadConflictCopies => [.. _badCopies.Values.Select(v => v.Error)];
@@ -133,58 +135,30 @@ internal sealed partial class BoardFiles(BoardSettings settings, ILogger logger)
     {
         ReadResult<BoardDocument> r = BoardFileStore.ReadBoard(settings.BoardPath);
         _boardSig = r.Signature;
-        if (r.Error is not null)
+        bool wasUnusable = _boardError is not null;
+        if (!Readable(r.Error, ref _boardError, LogBoardUnusable))
         {
-            if (BoardError?.ToString() != r.Error.ToString())
-            {
-                LogBoardUnusable(logger, r.Error);
-            }
-
-            BoardError = r.Error;
             return null;
         }
 
-        if (BoardError is not null)
+        if (wasUnusable)
         {
             LogBoardReadable(logger, settings.BoardPath);
         }
 
-        BoardError = null;
-        _boardDisk = new Dictionary<string, object>(StringComparer.Ordinal);
-        if (r.Document is not { } doc)
-        {
-            return null;
-        }
-
-        foreach (TaskItem t in doc.Tasks)
-        {
-            _boardDisk[t.Id] = t;
-        }
-
-        foreach (Tombstone t in doc.Tombstones)
-        {
-            _boardDisk[t.Id] = t;
-        }
-
-        return new BoardDelta(doc.Tasks, [], doc.Tombstones);
+        _boardDisk = r.Document is { } doc ? BoardDiskMap(doc) : new Dictionary<string, object>(StringComparer.Ordinal);
+        return r.Document is { } read ? new BoardDelta(read.Tasks, [], read.Tombstones) : null;
     }
 
     private BoardDelta? ReadArchive()
     {
         ReadResult<ArchiveDocument> r = BoardFileStore.ReadArchive(settings.ArchivePath);
         _archiveSig = r.Signature;
-        if (r.Error is not null)
+        if (!Readable(r.Error, ref _archiveError, LogArchiveUnusable))
         {
-            if (ArchiveError?.ToString() != r.Error.ToString())
-            {
-                LogArchiveUnusable(logger, r.Error);
-            }
-
-            ArchiveError = r.Error;
             return null;
         }
 
-        ArchiveError = null;
         _archiveDisk = new Dictionary<string, TaskItem>(StringComparer.Ordinal);
         if (r.Document is not { } doc)
         {
@@ -197,6 +171,41 @@ internal sealed partial class BoardFiles(BoardSettings settings, ILogger logger)
         }
 
         return new BoardDelta([], doc.Tasks, []);
+    }
+
+    /// <summary>Keeps a file's read error (logged when it differs from the one kept) and says whether it was readable.</summary>
+    private bool Readable(BoardFileError? error, ref BoardFileError? kept, Action<ILogger, BoardFileError> logUnusable)
+    {
+        if (error is null)
+        {
+            kept = null;
+            return true;
+        }
+
+        if (kept?.ToString() != error.ToString())
+        {
+            logUnusable(logger, error);
+        }
+
+        kept = error;
+        return false;
+    }
+
+    /// <summary>Exactly the objects <c>tasks.json</c> holds, by id, to compare states with by reference.</summary>
+    private static Dictionary<string, object> BoardDiskMap(BoardDocument doc)
+    {
+        var disk = new Dictionary<string, object>(doc.Tasks.Count + doc.Tombstones.Count, StringComparer.Ordinal);
+        foreach (TaskItem t in doc.Tasks)
+        {
+            disk[t.Id] = t;
+        }
+
+        foreach (Tombstone t in doc.Tombstones)
+        {
+            disk[t.Id] = t;
+        }
+
+        return disk;
     }
 
     private T? ReadCopy<T>(string path, Func<string, ReadResult<T>> read)
