@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using Letta.Testing;
 
 namespace Letta.Benchmarks;
@@ -14,7 +15,7 @@ internal static class ColdStartBenchmark
     public static async Task RunAsync(int runs)
     {
         string home = Directory.CreateTempSubdirectory("letta-bench-home-").FullName;
-        string bareApp = Path.Combine(RepoPaths.RepoRoot, "benchmarks", "Letta.Benchmarks.BareApp", "bin", RepoPaths.Configuration, "net10.0", "Letta.Benchmarks.BareApp.dll");
+        string bareApp = typeof(ColdStartBenchmark).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LettaBareApp").Value!;
         string[] letta = [RepoPaths.HostAssembly, "serve", "--plugins-dir", RepoPaths.PluginsArtifacts, "--plugins-config", Path.Combine(RepoPaths.RepoRoot, "plugins.json")];
         string plugins = string.Join(", ", Directory.GetDirectories(RepoPaths.PluginsArtifacts).Select(Path.GetFileName));
         try

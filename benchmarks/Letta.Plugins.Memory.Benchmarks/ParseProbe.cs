@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Letta.Plugins.Memory.Options;
 using Letta.Plugins.Memory.Service;
-using Microsoft.Extensions.Options;
 
 namespace Letta.Plugins.Memory.Benchmarks;
 
@@ -11,7 +11,7 @@ internal static class ParseProbe
     {
         var generator = new CorpusGenerator();
         var lines = Enumerable.Range(0, count).Select(_ => generator.NextLine()).ToArray();
-        var validator = new MemoryInputValidator(Options.Create(new MemoryOptions()));
+        var validator = new MemoryInputValidator(Microsoft.Extensions.Options.Options.Create(new MemoryOptions()));
         for (var round = 0; round < 3; round++)
         {
             var clock = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Letta.Plugins.Memory.Options;
 using Letta.Plugins.Memory.Storage.Postgres;
 using Letta.Plugins.Memory.Storage.Sqlite;
 using Letta.Testing;

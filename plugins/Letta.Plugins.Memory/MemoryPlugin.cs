@@ -1,7 +1,7 @@
 using Letta.Cli;
 using Letta.Plugins.Memory.Api;
 using Letta.Plugins.Memory.Cli;
-using Letta.Plugins.Memory.Storage;
+using Letta.Plugins.Memory.Options;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +20,5 @@ public sealed class MemoryPlugin : ILettaPlugin
     public void ConfigureServices(IServiceCollection services, IPluginContext context) => services.AddLettaMemory(context);
 
     /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => MemoryEndpoints.Map(endpoints);
-
-    /// <inheritdoc />
-    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IMemoryStore>().MigrateAsync(cancellationToken);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMemory();
 }

@@ -1,26 +1,24 @@
 using Letta.Cli;
 using Letta.Plugins.Tasks.Api;
-using Letta.Plugins.Tasks.Hosting;
+using Letta.Plugins.Tasks.Cli;
 using Letta.Plugins.Tasks.Options;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Letta.Plugins.Tasks;
 
-/// <summary>Plugin <c>tasks</c>: the Kanban task board.</summary>
+/// <summary>The task board plugin (<c>tasks</c>): a Kanban board in JSON files in a cloud-drive folder shared by devices.</summary>
 public sealed class TasksPlugin : ILettaPlugin
 {
+    /// <inheritdoc />
     public Type? SettingsType => typeof(TasksOptions);
 
-    public IReadOnlyList<CliCommand> Commands => TasksCli.Commands;
+    /// <inheritdoc />
+    public IReadOnlyList<CliCommand> Commands => TasksCommands.All;
 
+    /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, IPluginContext context) => services.AddLettaTasks(context);
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => TasksEndpoints.Map(endpoints);
-
-    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
-        => services.GetRequiredService<TaskBoardWorker>().StartAsync(cancellationToken);
-
-    public Task StopAsync(IServiceProvider services, CancellationToken cancellationToken)
-        => services.GetRequiredService<TaskBoardWorker>().StopAsync();
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapTasks();
 }

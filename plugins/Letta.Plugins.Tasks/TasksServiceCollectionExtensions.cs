@@ -1,32 +1,30 @@
-using Letta.Messaging;
 using Letta.Plugins.Tasks.Board;
 using Letta.Plugins.Tasks.Health;
 using Letta.Plugins.Tasks.Hosting;
 using Letta.Plugins.Tasks.Options;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Letta.Plugins.Tasks;
 
-/// <summary>Registers the task board; used by <see cref="TasksPlugin"/> and by tests without the host.</summary>
+/// <summary>Registers the task board in a plugin container (the host's, or a test's without the host).</summary>
 public static class TasksServiceCollectionExtensions
 {
-    public static IServiceCollection AddLettaTasks(this IServiceCollection services, Letta.Plugins.IPluginContext context)
+    /// <summary>
+    /// Adds the board of the configured folder, its background worker (folder watch, periodic sync, auto-archive) and
+    /// the health check. The settings themselves are bound and validated by the host (<see cref="TasksPlugin.SettingsType"/>).
+    /// </summary>
+    /// <param name="services">The plugin's services.</param>
+    /// <param name="context">The plugin context (home and data directories resolve the folder and device id).</param>
+    /// <returns><paramref name="services"/>.</returns>
+    public static IServiceCollection AddLettaTasks(this IServiceCollection services, IPluginContext context)
     {
-        services.AddOptions<TasksOptions>().Bind(context.Settings);
+        ArgumentNullException.ThrowIfNull(context);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BoardSettings.From(sp.GetRequiredService<IOptions<TasksOptions>>().Value, context.HomeDirectory, context.DataDirectory));
-        services.AddSingleton(sp => new TaskBoard(
-            sp.GetRequiredService<BoardSettings>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetService<ILogger<TaskBoard>>() ?? NullLogger<TaskBoard>.Instance,
-            sp.GetService<IMessageHub>()));
-        services.AddSingleton(sp => new TaskBoardWorker(
-            sp.GetRequiredService<TaskBoard>(),
-            sp.GetRequiredService<IOptions<TasksOptions>>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetService<ILogger<TaskBoardWorker>>() ?? NullLogger<TaskBoardWorker>.Instance));
+        services.AddSingleton<TaskBoard>();
+        services.AddHostedService<TaskBoardWorker>();
         services.AddHealthChecks().AddCheck<TaskBoardHealthCheck>("tasks-board");
         return services;
     }

@@ -1,16 +1,18 @@
 using Letta.Cli;
 using Letta.Plugins;
+using Letta.Samples.EchoConnector.Api;
+using Letta.Samples.EchoConnector.Cli;
+using Letta.Samples.EchoConnector.Options;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Letta.Samples.EchoConnector;
 
 /// <summary>
 /// The plugin's entry point: the one public <see cref="ILettaPlugin"/> in the entry assembly. The host creates
-/// it with this parameterless constructor, then calls <see cref="ConfigureServices"/>, validates the settings,
-/// calls <see cref="MapEndpoints"/> and finally <see cref="StartAsync"/>.
+/// it with this parameterless constructor, calls <see cref="ConfigureServices"/>, binds and validates the settings,
+/// calls <see cref="MapEndpoints"/> and starts the hosted services <see cref="EchoServiceCollectionExtensions.AddEcho"/>
+/// registered. Everything else in the plugin is internal.
 /// </summary>
 public sealed class EchoPlugin : ILettaPlugin
 {
@@ -21,18 +23,8 @@ public sealed class EchoPlugin : ILettaPlugin
     public IReadOnlyList<CliCommand> Commands => EchoCommands.All;
 
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, IPluginContext context) => services.AddEchoConnector();
+    public void ConfigureServices(IServiceCollection services, IPluginContext context) => services.AddEcho();
 
     /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapEchoEndpoints();
-
-    /// <inheritdoc />
-    public Task StartAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        // Log through ILogger<T>: the host tags every line with the plugin id and writes it to its own sinks.
-        var options = services.GetRequiredService<IOptions<EchoOptions>>().Value;
-        services.GetRequiredService<ILogger<EchoPlugin>>()
-            .LogInformation("Echo connector started; keeping the last {MaxEvents} events", options.MaxEvents);
-        return Task.CompletedTask;
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapEcho();
 }

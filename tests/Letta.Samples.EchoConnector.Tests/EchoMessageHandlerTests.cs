@@ -56,8 +56,8 @@ public sealed class EchoMessageHandlerTests
         using ServiceProvider services = EchoPluginServices.Build();
         using IServiceScope scope = services.CreateScope();
 
-        scope.ServiceProvider.GetService<TaskCreatedEchoHandler>().ShouldNotBeNull();
-        scope.ServiceProvider.GetService<MemoryCreatedEchoHandler>().ShouldNotBeNull();
+        scope.ServiceProvider.GetServices<IMessageHandler<TaskCreated>>().ShouldHaveSingleItem().ShouldBeOfType<TaskCreatedEchoHandler>();
+        scope.ServiceProvider.GetServices<IMessageHandler<MemoryCreated>>().ShouldHaveSingleItem().ShouldBeOfType<MemoryCreatedEchoHandler>();
     }
 
     // The host resolves a handler in a fresh scope per message; so does this helper.
@@ -65,9 +65,7 @@ public sealed class EchoMessageHandlerTests
         where TMessage : notnull
     {
         await using AsyncServiceScope scope = services.CreateAsyncScope();
-        Type handlerType = typeof(EchoPlugin).Assembly.GetExportedTypes()
-            .Single(t => typeof(IMessageHandler<TMessage>).IsAssignableFrom(t));
-        var handler = (IMessageHandler<TMessage>)scope.ServiceProvider.GetRequiredService(handlerType);
+        IMessageHandler<TMessage> handler = scope.ServiceProvider.GetRequiredService<IMessageHandler<TMessage>>();
         await handler.HandleAsync(message, CancellationToken.None);
     }
 }

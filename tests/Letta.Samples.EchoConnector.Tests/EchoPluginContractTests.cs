@@ -22,13 +22,17 @@ public sealed class EchoPluginContractTests
     }
 
     [Fact]
+    public void ExportedTypes_PluginAssembly_AreOnlyTheEntryClassAndItsRegistration() =>
+        typeof(EchoPlugin).Assembly.GetExportedTypes().ShouldBe([typeof(EchoPlugin), typeof(EchoServiceCollectionExtensions)], ignoreOrder: true);
+
+    [Fact]
     public void SettingsType_HasValidatorInEntryAssembly()
     {
         ILettaPlugin plugin = new EchoPlugin();
         Type settingsType = plugin.SettingsType.ShouldNotBeNull();
         Type validatorInterface = typeof(IValidator<>).MakeGenericType(settingsType);
 
-        typeof(EchoPlugin).Assembly.GetExportedTypes().ShouldContain(t => validatorInterface.IsAssignableFrom(t));
+        typeof(EchoPlugin).Assembly.GetTypes().ShouldContain(t => validatorInterface.IsAssignableFrom(t));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ internal sealed class EchoTestApp : IAsyncDisposable
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         ILettaPlugin plugin = new EchoPlugin();
-        builder.Services.AddPluginLikeTheHost(plugin, new TestPluginContext(settings));
+        builder.Services.AddPluginLikeTheHost(plugin, EchoPluginServices.Context(settings));
 
         WebApplication app = builder.Build();
         plugin.MapEndpoints(app.MapGroup("/api/echo"));

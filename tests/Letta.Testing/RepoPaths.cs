@@ -1,45 +1,39 @@
+using System.Reflection;
+
 namespace Letta.Testing;
 
-/// <summary>Paths in the repository checkout the tests run from.</summary>
+/// <summary>
+/// Paths of the checkout the tests were built from. Each comes from an attribute the build wrote into this assembly
+/// (see Letta.Testing.csproj), so nothing is guessed from the folder the tests happen to run in.
+/// </summary>
 public static class RepoPaths
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
     /// <summary>The folder holding Letta.sln.</summary>
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => Metadata("LettaRepoRoot");
 
     /// <summary>Where the build publishes first-party and sample plugins.</summary>
-    public static string PluginsArtifacts => Path.Combine(RepoRoot, "artifacts", "plugins");
+    public static string PluginsArtifacts => Path.Combine(Metadata("LettaArtifacts"), "plugins");
 
     /// <summary>Where the build publishes the fixture plugins of the loader tests.</summary>
-    public static string TestPluginsArtifacts => Path.Combine(RepoRoot, "artifacts", "testplugins");
+    public static string TestPluginsArtifacts => Path.Combine(Metadata("LettaArtifacts"), "testplugins");
 
     /// <summary>The build configuration the tests were built with (Debug or Release).</summary>
-    public static string Configuration =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+    public static string Configuration => Metadata("LettaConfiguration");
 
     /// <summary>The host's entry assembly, <c>letta.dll</c>, of the same configuration.</summary>
     public static string HostAssembly
     {
         get
         {
-            string path = Path.Combine(RepoRoot, "host", "Letta.Host", "bin", Configuration, "net10.0", "letta.dll");
+            string path = Metadata("LettaHostAssembly");
             return File.Exists(path)
                 ? path
                 : throw new FileNotFoundException($"The host is not built at {path}; build the solution first.", path);
         }
     }
 
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Letta.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Letta.sln not found above {AppContext.BaseDirectory}");
-    }
+    private static string Metadata(string key) =>
+        typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value is { Length: > 0 } value
+            ? Path.TrimEndingDirectorySeparator(value)
+            : throw new InvalidOperationException($"Letta.Testing was built without the {key} attribute; build it with the repository's MSBuild files.");
 }

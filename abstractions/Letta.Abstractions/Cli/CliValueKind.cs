@@ -7,7 +7,9 @@ public enum CliValueKind
     Text = 0,
 
     /// <summary>A whole number, sent as a JSON number.</summary>
+#pragma warning disable CA1720 // the name is part of the published plugin ABI; renaming it would break plugins built against 1.0
     Integer = 1,
+#pragma warning restore CA1720
 
     /// <summary>A flag without a value, sent as <c>true</c>.</summary>
     Flag = 2,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Letta.Host.Hosting;
 
 namespace Letta.Host.Cli;
 
@@ -11,10 +12,12 @@ internal static class LettaCommandLine
 {
     private static readonly string[] BuiltIn = ["serve", "plugins", "health"];
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <param name="args">The command line.</param>
+    /// <param name="buildServer">Composes the server that <c>letta serve</c> runs.</param>
+    public static async Task<int> RunAsync(string[] args, Func<ServerOverrides, WebApplication> buildServer)
     {
         RootCommand root = new("Letta: a self-hosted hub for your memories, tasks, device sync and connectors.");
-        ServeCommand.AddTo(root);
+        ServeCommand.AddTo(root, buildServer);
         root.Subcommands.Add(PluginsCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Letta.Host.Configuration;
 using Letta.Host.Hosting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 
 namespace Letta.Host.Cli;
@@ -9,7 +8,7 @@ namespace Letta.Host.Cli;
 /// <summary><c>letta serve</c> (also plain <c>letta</c>): runs the server in the foreground.</summary>
 internal static class ServeCommand
 {
-    public static void AddTo(RootCommand root)
+    public static void AddTo(RootCommand root, Func<ServerOverrides, WebApplication> buildServer)
     {
         var urls = new Option<string?>("--urls") { Description = "Where to listen (default http://127.0.0.1:8284; env LETTA_URLS)." };
         var pluginsDir = new Option<string?>("--plugins-dir") { Description = "The plugins folder (env LETTA_PLUGINS_DIR)." };
@@ -22,18 +21,18 @@ internal static class ServeCommand
         }
 
         Func<ParseResult, CancellationToken, Task<int>> action = (parse, ct) =>
-            RunAsync(new ServerOverrides(parse.GetValue(urls), parse.GetValue(pluginsDir), parse.GetValue(pluginsConfig)), ct);
+            RunAsync(buildServer, new ServerOverrides(parse.GetValue(urls), parse.GetValue(pluginsDir), parse.GetValue(pluginsConfig)), ct);
         serve.SetAction(action);
         root.SetAction(action);
         root.Subcommands.Add(serve);
     }
 
-    private static async Task<int> RunAsync(ServerOverrides overrides, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(Func<ServerOverrides, WebApplication> buildServer, ServerOverrides overrides, CancellationToken cancellationToken)
     {
         WebApplication app;
         try
         {
-            app = LettaServer.Build(overrides);
+            app = buildServer(overrides);
         }
         catch (PluginsFileException ex)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 using Serilog.Events;
 
@@ -11,6 +12,9 @@ internal static class LoggingSetup
 {
     private const string Template = "[{Timestamp:HH:mm:ss} {Level:u3}] [{PluginId}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
     private const string FileTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] [{PluginId}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    // Numbers and dates in log lines follow the machine's culture, as they did before the format provider was explicit.
+    private static readonly IFormatProvider LogCulture = CultureInfo.CurrentCulture;
 
     public static Serilog.Core.Logger Create(LettaHome home, LettaHostOptions options, bool console)
     {
@@ -29,10 +33,11 @@ internal static class LoggingSetup
                 fileSizeLimitBytes: options.LogFileSizeLimitBytes,
                 retainedFileTimeLimit: TimeSpan.FromDays(options.LogRetentionDays),
                 retainedFileCountLimit: null,
-                shared: true);
+                shared: true,
+                formatProvider: LogCulture);
         if (console)
         {
-            configuration = configuration.WriteTo.Console(outputTemplate: Template);
+            configuration = configuration.WriteTo.Console(outputTemplate: Template, formatProvider: LogCulture);
         }
 
         return configuration.CreateLogger();

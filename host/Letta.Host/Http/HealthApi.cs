@@ -1,8 +1,5 @@
 using Letta.Host.Plugins;
 using Letta.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Letta.Host.Http;
 
@@ -12,7 +9,7 @@ namespace Letta.Host.Http;
 /// </summary>
 internal static class HealthApi
 {
-    public static void MapHealthApi(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapLettaHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health", async (PluginCatalog catalog, PluginHealthEvaluator evaluator, CancellationToken ct) =>
         {
@@ -31,6 +28,7 @@ internal static class HealthApi
 
             return Results.Json(new HealthResponse(overall, plugins), statusCode: overall == "Unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         }).WithName("Health").WithTags("health").WithSummary("Aggregated health of the host and every plugin");
+        return endpoints;
     }
 
     private static string Worst(string a, string b) => Rank(a) >= Rank(b) ? a : b;

@@ -1,7 +1,4 @@
 using Letta.Host.Plugins;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Letta.Host.Http;
 

@@ -1,16 +1,13 @@
 using Letta.Host.Messaging;
 using Letta.Host.Plugins;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Letta.Host.Http;
 
 /// <summary><c>GET /api/plugins</c> and <c>GET /api/plugins/{id}</c>: every plugin folder with its state, reason, health and hub use.</summary>
 internal static class PluginsApi
 {
-    public static void MapPluginsApi(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapLettaPlugins(this IEndpointRouteBuilder endpoints)
     {
         RouteGroupBuilder group = endpoints.MapGroup("/api/plugins").WithTags("plugins");
         // health=false skips running every plugin's health checks: the CLI asks only for the verb declarations.
@@ -30,6 +27,7 @@ internal static class PluginsApi
                 ? Results.Ok(await DescribeAsync(runtime, health, hub, ct).ConfigureAwait(false))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such plugin", detail: $"No plugin folder declares id '{id}'."))
             .WithName("GetPlugin").WithSummary("One plugin's state, reason, health and hub diagnostics");
+        return endpoints;
     }
 
     private static async Task<PluginInfo> DescribeAsync(PluginRuntime runtime, PluginHealthEvaluator? health, MessageHub hub, CancellationToken ct)

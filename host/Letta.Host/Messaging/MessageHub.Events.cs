@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Letta.Messaging;
 
 namespace Letta.Host.Messaging;
@@ -6,12 +5,6 @@ namespace Letta.Host.Messaging;
 /// <summary>Publish and subscribe.</summary>
 internal sealed partial class MessageHub
 {
-    private readonly ConcurrentDictionary<Type, Topic> _topics = new();
-
-    // Guarded by _topicLock, as are all writes to topics' subscriber and twin arrays.
-    private readonly Dictionary<string, List<Topic>> _topicsByName = new(StringComparer.Ordinal);
-    private readonly Lock _topicLock = new();
-
     internal ValueTask PublishAsync<T>(PluginMessagingState publisher, T message, CancellationToken cancellationToken)
         where T : notnull
     {
@@ -26,7 +19,7 @@ internal sealed partial class MessageHub
         Topic<T> topic = _topics.TryGetValue(typeof(T), out Topic? known) ? (Topic<T>)known : GetOrAddTopic<T>(publisher, "published");
         if (topic.Twins is not null)
         {
-            ReportPublishMismatch(publisher, topic);
+            _identity.ReportPublishMismatch(publisher, topic);
         }
 
         Subscription<T>[] subscribers = topic.Subscribers;
@@ -67,7 +60,7 @@ internal sealed partial class MessageHub
         owner.Track(subscription);
         if (topic.Twins is { } twins)
         {
-            ReportSubscribeMismatch(owner.State, topic, twins);
+            _identity.ReportSubscribeMismatch(owner.State, topic, twins);
         }
 
         return subscription;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Letta.Messaging;
 
 namespace Letta.Host.Messaging;
@@ -6,12 +5,6 @@ namespace Letta.Host.Messaging;
 /// <summary>Request/response: exactly one handler per request type, mandatory timeout.</summary>
 internal sealed partial class MessageHub
 {
-    // The largest timeout Task.WaitAsync accepts.
-    private static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
-
-    private readonly ConcurrentDictionary<Type, RequestHandlerEntry> _requestHandlers = new();
-    private readonly Lock _requestLock = new();
-
     internal Task<TResponse> RequestAsync<TResponse>(PluginMessagingState requester, IRequest<TResponse> request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,8 +56,8 @@ internal sealed partial class MessageHub
             string detail =
                 $"plugin '{owner.PluginId}' handles requests of type {entry.TypeName} from {TypeIdentity.Describe(typeof(TRequest))}, " +
                 $"and plugin '{twin.Owner.PluginId}' handles a different type of that name from {TypeIdentity.Describe(twin.RequestType)}; " +
-                $"each gets only the requests of its own type. {IdentityAdvice}";
-            ReportIdentityError(owner.State, entry.TypeName, detail, [twin.Owner.State], suppressed: 0);
+                $"each gets only the requests of its own type. {IdentityMismatchReporter.IdentityAdvice}";
+            _identity.ReportIdentityError(owner.State, entry.TypeName, detail, [twin.Owner.State], suppressed: 0);
         }
 
         return entry;
@@ -91,8 +84,8 @@ internal sealed partial class MessageHub
 
         string detail =
             $"plugin '{requester.PluginId}' sent {name} from {TypeIdentity.Describe(requestType)}, but plugin '{twin.Owner.PluginId}' " +
-            $"handles a different type of that name from {TypeIdentity.Describe(twin.RequestType)}. {IdentityAdvice}";
-        ReportIdentityError(requester, name, detail, [twin.Owner.State], suppressed: 0);
+            $"handles a different type of that name from {TypeIdentity.Describe(twin.RequestType)}. {IdentityMismatchReporter.IdentityAdvice}";
+        _identity.ReportIdentityError(requester, name, detail, [twin.Owner.State], suppressed: 0);
         return new MessageHubException($"No plugin handles requests of type {name}: {detail}");
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 
 namespace Letta.Host.Messaging;
 
@@ -15,7 +14,22 @@ namespace Letta.Host.Messaging;
 /// </remarks>
 internal sealed partial class MessageHub : IDisposable, IAsyncDisposable
 {
+    // The largest timeout Task.WaitAsync accepts.
+    private static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly ConcurrentDictionary<string, PluginMessagingState> _plugins = new(StringComparer.Ordinal);
+
+    // Events (MessageHub.Events.cs): topics by type and by name; _topicLock guards _topicsByName and every write
+    // to a topic's subscriber and twin arrays.
+    private readonly ConcurrentDictionary<Type, Topic> _topics = new();
+    private readonly Dictionary<string, List<Topic>> _topicsByName = new(StringComparer.Ordinal);
+    private readonly Lock _topicLock = new();
+
+    // Requests (MessageHub.Requests.cs): one handler per request type.
+    private readonly ConcurrentDictionary<Type, RequestHandlerEntry> _requestHandlers = new();
+    private readonly Lock _requestLock = new();
+
+    private readonly IdentityMismatchReporter _identity;
     private int _disposed;
 
     /// <summary>Creates the hub.</summary>
@@ -28,6 +42,7 @@ internal sealed partial class MessageHub : IDisposable, IAsyncDisposable
         Logger = loggerFactory.CreateLogger<MessageHub>();
         Options = options ?? MessageHubOptions.Default;
         TimeProvider = timeProvider ?? TimeProvider.System;
+        _identity = new IdentityMismatchReporter(Logger);
     }
 
     internal ILogger Logger { get; }
@@ -58,6 +73,43 @@ internal sealed partial class MessageHub : IDisposable, IAsyncDisposable
     /// <summary>When the plugin's last handler exception happened (UTC), or null if none did.</summary>
     public DateTimeOffset? LastHandlerFailureAt(string pluginId)
         => _plugins.TryGetValue(pluginId, out PluginMessagingState? state) ? state.LastHandlerFailureAt : null;
+
+    /// <summary>A snapshot of the plugin's hub use; empty (all zero) for an id the hub has never seen.</summary>
+    public HubDiagnostics GetDiagnostics(string pluginId)
+    {
+        ArgumentNullException.ThrowIfNull(pluginId);
+        if (!_plugins.TryGetValue(pluginId, out PluginMessagingState? state))
+        {
+            return new HubDiagnostics(pluginId, 0, 0, null, [], [], IdentityErrorDiagnostics.None);
+        }
+
+        List<SubscriptionDiagnostics> subscriptions = [];
+        List<RequestHandlerDiagnostics> requestHandlers = [];
+        foreach (PluginMessageHub facade in state.LiveFacades())
+        {
+            foreach (HubRegistration registration in facade.Registrations())
+            {
+                switch (registration)
+                {
+                    case Subscription subscription:
+                        subscriptions.Add(subscription.GetDiagnostics());
+                        break;
+                    case RequestHandlerEntry requestHandler:
+                        requestHandlers.Add(requestHandler.GetDiagnostics());
+                        break;
+                }
+            }
+        }
+
+        return new HubDiagnostics(
+            pluginId,
+            state.Published,
+            state.HandlerFailures,
+            state.LastHandlerFailureAt,
+            subscriptions,
+            requestHandlers,
+            state.IdentityErrors);
+    }
 
     /// <summary>Disposes every facade without waiting for handlers (they are cancelled).</summary>
     public void Dispose()

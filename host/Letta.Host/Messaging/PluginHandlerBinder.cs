@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Letta.Messaging;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Letta.Host.Messaging;
 

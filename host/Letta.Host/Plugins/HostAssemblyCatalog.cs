@@ -18,7 +18,7 @@ internal sealed class HostAssemblyCatalog
         _versions = new Dictionary<string, Version>(versions, StringComparer.OrdinalIgnoreCase);
     }
 
-    public Version AbstractionsVersion => typeof(Letta.Plugins.ILettaPlugin).Assembly.GetName().Version!;
+    public static Version AbstractionsVersion => typeof(Letta.Plugins.ILettaPlugin).Assembly.GetName().Version!;
 
     public static HostAssemblyCatalog FromRuntime()
     {

@@ -1,12 +1,7 @@
-using System.Net.Http;
 using Letta.Plugins;
 using McMaster.NETCore.Plugins;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Letta.Host.Plugins;

@@ -1,6 +1,5 @@
 using Letta.Host.Configuration;
 using Letta.Plugins;
-using Microsoft.Extensions.Logging;
 
 namespace Letta.Host.Plugins;
 
@@ -53,8 +52,11 @@ internal sealed class PluginBootstrapper(
         {
             using (logger.BeginScope(new Dictionary<string, object> { ["PluginId"] = runtime.Id }))
             {
-                logger.Log(runtime.State == PluginState.Disabled ? LogLevel.Information : LogLevel.Warning,
-                    "Plugin {PluginId} is {State}: {Reason}", runtime.Id, runtime.State, runtime.Reason);
+                LogLevel level = runtime.State == PluginState.Disabled ? LogLevel.Information : LogLevel.Warning;
+                if (logger.IsEnabled(level))
+                {
+                    logger.Log(level, "Plugin {PluginId} is {State}: {Reason}", runtime.Id, runtime.State, runtime.Reason);
+                }
             }
         }
 

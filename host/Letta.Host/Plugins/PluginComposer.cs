@@ -1,11 +1,6 @@
 using Letta.Host.Configuration;
 using Letta.Host.Hosting;
 using Letta.Plugins;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
 
 namespace Letta.Host.Plugins;

@@ -1,5 +1,4 @@
 using Letta.Plugins;
-using Microsoft.Extensions.Configuration;
 
 namespace Letta.Host.Plugins;
 

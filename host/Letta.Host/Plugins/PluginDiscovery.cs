@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 
 namespace Letta.Host.Plugins;
 
@@ -16,7 +15,10 @@ internal sealed class PluginDiscovery(ILogger<PluginDiscovery> logger)
 
         foreach (string file in Directory.EnumerateFiles(pluginsDirectory))
         {
-            logger.LogInformation("Ignoring {File} in the plugins directory: plugins are folders", Path.GetFileName(file));
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Ignoring {File} in the plugins directory: plugins are folders", Path.GetFileName(file));
+            }
         }
 
         // Sorted so logs and listings are stable; correctness never depends on the order.

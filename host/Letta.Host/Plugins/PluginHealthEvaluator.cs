@@ -1,5 +1,4 @@
 using Letta.Host.Messaging;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Letta.Host.Plugins;

@@ -1,8 +1,5 @@
 using Letta.Host.Messaging;
-using Letta.Messaging;
 using Letta.Plugins;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Letta.Host.Plugins;
 
@@ -32,7 +29,7 @@ internal sealed class PluginHealthMonitor(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    private async Task CheckOnceAsync(IMessageHub publisher, CancellationToken cancellationToken)
+    private async Task CheckOnceAsync(PluginMessageHub publisher, CancellationToken cancellationToken)
     {
         foreach (PluginRuntime runtime in catalog.All.Where(r => r.Manifest is not null && r.State != PluginState.Conflict))
         {
@@ -44,7 +41,7 @@ internal sealed class PluginHealthMonitor(
             }
 
             _lastStatus[runtime.Id] = report.Status;
-            if (previous != "Unknown" || report.Status != "Healthy")
+            if ((previous != "Unknown" || report.Status != "Healthy") && logger.IsEnabled(LogLevel.Information))
             {
                 logger.LogInformation("Plugin {PluginId} health changed from {Previous} to {Status}: {Description}", runtime.Id, previous, report.Status, report.Description);
             }

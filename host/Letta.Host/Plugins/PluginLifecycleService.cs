@@ -1,9 +1,6 @@
 using Letta.Host.Hosting;
 using Letta.Host.Messaging;
 using Letta.Plugins;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Letta.Host.Plugins;
@@ -39,7 +36,10 @@ internal sealed class PluginLifecycleService(
             if (await StartOneAsync(runtime, cancellationToken).ConfigureAwait(false))
             {
                 runtime.SetState(PluginState.Active);
-                logger.LogInformation("Plugin {PluginId} {Version} is Active", runtime.Id, runtime.Manifest.Version);
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    logger.LogInformation("Plugin {PluginId} {Version} is Active", runtime.Id, runtime.Manifest.Version);
+                }
             }
             else
             {

@@ -55,9 +55,9 @@ internal sealed class PluginPreflight(HostAssemblyCatalog host)
         return CheckSharedVersions(runtime.Folder, entry);
     }
 
-    private string? CheckAbi(PluginManifest manifest, AssemblyFacts entry)
+    private static string? CheckAbi(PluginManifest manifest, AssemblyFacts entry)
     {
-        Version hostAbi = host.AbstractionsVersion;
+        Version hostAbi = HostAssemblyCatalog.AbstractionsVersion;
         AssemblyName? reference = entry.References.FirstOrDefault(r => r.Name == AbstractionsName);
         if (reference?.Version is null)
         {

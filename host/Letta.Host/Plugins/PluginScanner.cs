@@ -1,7 +1,5 @@
 using System.Reflection;
 using Letta.Messaging;
-using Microsoft.Extensions.DependencyInjection;
-using Scrutor;
 
 namespace Letta.Host.Plugins;
 

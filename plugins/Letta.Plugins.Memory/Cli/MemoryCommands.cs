@@ -2,7 +2,7 @@ using Letta.Cli;
 
 namespace Letta.Plugins.Memory.Cli;
 
-/// <summary>The <c>letta memory …</c> verbs; each is one call to an endpoint of <see cref="Api.MemoryEndpoints"/>.</summary>
+/// <summary>The <c>letta memory …</c> verbs; each is one call to an endpoint of <see cref="Api.MemoryApi"/>.</summary>
 internal static class MemoryCommands
 {
     private static readonly CliOption[] Filters =

@@ -7,8 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Letta.Plugins.Memory.Hub;
 
 /// <summary>Answers other plugins' <see cref="SearchMemories"/> requests with the same search the REST API runs.</summary>
-/// <remarks>Public, with only public constructor types, so the host's assembly scan finds it whatever its visibility filter.</remarks>
-public sealed class SearchMemoriesHandler(IServiceProvider services) : IRequestHandler<SearchMemories, MemoryPage>
+internal sealed class SearchMemoriesHandler(IServiceProvider services) : IRequestHandler<SearchMemories, MemoryPage>
 {
     /// <summary>The largest page the contract allows.</summary>
     public const int MaxLimit = 200;

@@ -6,7 +6,7 @@ namespace Letta.Plugins.Memory.Service;
 /// Reads text lines from a stream holding at most one line (up to <c>maxLineLength</c> characters) in memory, so an
 /// import of a million lines needs the memory of one; a longer line is skipped and reported as too long.
 /// </summary>
-internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
+internal sealed class BoundedLineReader(Stream stream, int maxLineLength) : IDisposable
 {
     private readonly StreamReader _reader = new(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
     private readonly char[] _buffer = new char[16 * 1024];
@@ -65,4 +65,7 @@ internal sealed class BoundedLineReader(Stream stream, int maxLineLength)
             }
         }
     }
+
+    /// <summary>Releases the decoder; the stream stays open (it belongs to the caller).</summary>
+    public void Dispose() => _reader.Dispose();
 }

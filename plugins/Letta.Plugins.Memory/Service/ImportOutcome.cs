@@ -40,7 +40,7 @@ internal sealed class ImportOutcome
         lock (_lock)
         {
             FailedCount++;
-            if (_failed.Count < MemoryService.MaxReportedFailures)
+            if (_failed.Count < MemoryImporter.MaxReportedFailures)
             {
                 _failed.Add(new ImportFailure(line, field, error));
             }

@@ -1,7 +1,7 @@
 namespace Letta.Plugins.Memory.Service;
 
 /// <summary>The caller's expected version is stale; <see cref="CurrentVersion"/> is what is stored now (0 when deleted).</summary>
-public sealed class MemoryConflictException : Exception
+internal sealed class MemoryConflictException : Exception
 {
     public MemoryConflictException()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Letta.Plugins.Memory.Model;
+using Letta.Plugins.Memory.Options;
 using Microsoft.Extensions.Options;
 
 namespace Letta.Plugins.Memory.Service;

@@ -1,7 +1,7 @@
 namespace Letta.Plugins.Memory.Service;
 
 /// <summary>No memory (or history entry) with the given id / version.</summary>
-public sealed class MemoryNotFoundException : Exception
+internal sealed class MemoryNotFoundException : Exception
 {
     public MemoryNotFoundException()
     {

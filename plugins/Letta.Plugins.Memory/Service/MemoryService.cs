@@ -1,37 +1,28 @@
 using Letta.Memories;
-using Letta.Messaging;
 using Letta.Plugins.Memory.Model;
 using Letta.Plugins.Memory.Search;
 using Letta.Plugins.Memory.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Letta.Plugins.Memory.Service;
 
 /// <summary>
 /// The memory store's use cases: validates input, stamps ids and times, calls the provider and publishes hub events
-/// after each commit. Endpoints, the hub handler and the CLI all go through here.
+/// after each commit. Endpoints, the hub handler and the CLI all go through here; bulk import goes through
+/// <see cref="MemoryImporter"/>.
 /// </summary>
-internal sealed partial class MemoryService(
+internal sealed class MemoryService(
     IMemoryStore store,
     MemoryInputValidator validator,
-    IOptions<MemoryOptions> options,
-    IMessageHub hub,
-    TimeProvider time,
-    ImportOptimizer optimizer,
-    ILogger<MemoryService> logger)
+    MemoryEvents events,
+    TimeProvider time)
 {
-    public IMemoryStore Store => store;
-
-    public MemoryInputValidator Validator => validator;
-
     public async Task<MemoryRecord> CreateAsync(MemoryInput input, CancellationToken cancellationToken)
     {
         var draft = validator.ValidateDraft(input);
         var now = Now();
         var memory = new MemoryRecord(MemoryIds.New(), draft.Title, draft.Content, draft.Tags, draft.MetadataJson, draft.Source, now, now, 1);
         await store.InsertAsync(memory, HistoryEvents.Create, cancellationToken);
-        await PublishAsync(new MemoryCreated(memory.Id, memory.Title, memory.Tags, memory.Source, memory.Version, now), cancellationToken);
+        await events.PublishAsync(new MemoryCreated(memory.Id, memory.Title, memory.Tags, memory.Source, memory.Version, now), cancellationToken);
         return memory;
     }
 
@@ -62,7 +53,7 @@ internal sealed partial class MemoryService(
     public async Task<MemoryRecord> DeleteAsync(string id, long? expectedVersion, CancellationToken cancellationToken)
     {
         var tombstone = await store.DeleteAsync(id, expectedVersion, Now(), cancellationToken);
-        await PublishAsync(new MemoryDeleted(tombstone.Id, tombstone.Version, tombstone.UpdatedAt), cancellationToken);
+        await events.PublishAsync(new MemoryDeleted(tombstone.Id, tombstone.Version, tombstone.UpdatedAt), cancellationToken);
         return tombstone;
     }
 
@@ -108,23 +99,5 @@ internal sealed partial class MemoryService(
     private DateTimeOffset Now() => MemoryTime.Normalize(time.GetUtcNow());
 
     private Task PublishUpdatedAsync(MemoryRecord m, CancellationToken cancellationToken) =>
-        PublishAsync(new MemoryUpdated(m.Id, m.Title, m.Tags, m.Version, m.UpdatedAt), cancellationToken);
-
-    private async Task PublishAsync<T>(T message, CancellationToken cancellationToken)
-        where T : notnull
-    {
-        try
-        {
-            await hub.PublishAsync(message, cancellationToken);
-        }
-#pragma warning disable CA1031 // the change is committed; a hub problem must not turn it into an error for the caller
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogPublishFailed(logger, ex, typeof(T).Name);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {MessageType} failed; the change itself is committed.")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string messageType);
+        events.PublishAsync(new MemoryUpdated(m.Id, m.Title, m.Tags, m.Version, m.UpdatedAt), cancellationToken);
 }

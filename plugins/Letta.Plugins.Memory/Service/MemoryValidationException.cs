@@ -1,7 +1,7 @@
 namespace Letta.Plugins.Memory.Service;
 
 /// <summary>Bad input; <see cref="Errors"/> maps each offending field to its messages (rendered as a 400 problem).</summary>
-public sealed class MemoryValidationException : ArgumentException
+internal sealed class MemoryValidationException : ArgumentException
 {
     public MemoryValidationException()
         : this(new Dictionary<string, string[]>())

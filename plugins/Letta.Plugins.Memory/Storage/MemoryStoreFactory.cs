@@ -1,3 +1,4 @@
+using Letta.Plugins.Memory.Options;
 using Letta.Plugins.Memory.Storage.Postgres;
 using Letta.Plugins.Memory.Storage.Sqlite;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Letta.Plugins.Memory.Model;
 
 namespace Letta.Plugins.Memory.Storage;

@@ -59,7 +59,7 @@ internal abstract partial class RelationalMemoryStore
         }
     }
 
-    private static IReadOnlyList<(int Version, string Sql)> LoadMigrations(string folder)
+    private static List<(int Version, string Sql)> LoadMigrations(string folder)
     {
         var assembly = typeof(RelationalMemoryStore).Assembly;
         var prefix = $"migrations/{folder}/";

@@ -1,4 +1,4 @@
 namespace Letta.Plugins.Tasks.Api;
 
 /// <summary>One column of the board view.</summary>
-public sealed record BoardColumnDto(string Status, int Count, int? WipLimit, IReadOnlyList<TaskDto> Tasks);
+internal sealed record BoardColumnDto(string Status, int Count, int? WipLimit, IReadOnlyList<TaskDto> Tasks);

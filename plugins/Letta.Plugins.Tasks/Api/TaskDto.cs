@@ -4,7 +4,7 @@ using Letta.Plugins.Tasks.Model;
 namespace Letta.Plugins.Tasks.Api;
 
 /// <summary>A task as the API shows it, with its zero-based position in its column (null when archived).</summary>
-public sealed record TaskDto(
+internal sealed record TaskDto(
     string Id,
     string Title,
     string Description,

@@ -9,11 +9,11 @@ internal sealed class TaskErrorFilter : IEndpointFilter
     {
         try
         {
-            return await next(context).ConfigureAwait(false);
+            return await next(context);
         }
-        catch (Exception ex) when (ProblemMapping.ToResult(ex) is not null)
+        catch (Exception ex) when (TaskProblems.ToResult(ex) is { } problem)
         {
-            return ProblemMapping.ToResult(ex);
+            return problem;
         }
     }
 }

@@ -17,7 +17,7 @@ internal static class TaskRequests
 
         try
         {
-            using JsonDocument doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            using JsonDocument doc = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
             JsonElement root = doc.RootElement.Clone();
             return root.ValueKind is JsonValueKind.Object or JsonValueKind.Null
                 ? root

@@ -125,7 +125,7 @@ internal sealed partial class TaskBoard
     /// <summary>Archives one completed task by id, or every completed task completed at least <paramref name="olderThan"/> ago.</summary>
     public async Task<IReadOnlyList<TaskItem>> ArchiveAsync(string? id, TimeSpan? olderThan, CancellationToken cancellationToken)
     {
-        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+        await EnsureLoadedAsync(cancellationToken);
         if (id is null && !Current.Column(TaskColumn.Completed).Any(t => IsDue(t, olderThan ?? _settings.ArchiveAfter, _time.GetUtcNow())))
         {
             return [];
@@ -160,7 +160,7 @@ internal sealed partial class TaskBoard
             }
 
             return (IReadOnlyList<TaskItem>)archived;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>Brings an archived task back to the end of its column.</summary>
@@ -178,17 +178,6 @@ internal sealed partial class TaskBoard
             events.Add(s => new TaskUpdated(task.Id, task.Title, task.Status.ToString(), task.Priority.ToString(), task.Version, now));
             return task;
         }, cancellationToken);
-
-    /// <summary>Reloads and merges changes from other devices and conflict copies now, writing back what they lack.</summary>
-    /// <returns>Whether anything changed.</returns>
-    public async Task<bool> SyncAsync(CancellationToken cancellationToken)
-    {
-        await EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-        using (await _lock.AcquireAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return SyncLocked();
-        }
-    }
 
     private static bool IsDue(TaskItem t, TimeSpan age, DateTimeOffset now)
         => t.Status == TaskColumn.Completed && (t.CompletedAt ?? t.UpdatedAt) <= now - age;
@@ -279,7 +268,10 @@ internal sealed partial class TaskBoard
         // Equal neighbouring ranks, left by concurrent moves on two devices: join their group (ties sort by id).
         // Re-ranking the neighbours instead would count as edits of tasks the user did not touch, and could
         // override a concurrent move of one of them elsewhere.
-        _logger.LogDebug("No rank between equal neighbours in {Column}; the task joins them", column);
+        LogRankTie(_logger, column);
         return p > 0 ? others[p - 1].Rank : others[p].Rank;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No rank between equal neighbours in {Column}; the task joins them")]
+    private static partial void LogRankTie(ILogger logger, TaskColumn column);
 }

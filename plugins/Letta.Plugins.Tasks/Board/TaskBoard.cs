@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Letta.Plugins.Tasks.Board;
 
 /// <summary>
-/// The task board of one folder. Reads use the last published <see cref="BoardState"/> without locking; every
-/// change runs the commit pipeline (lock → reload and merge what changed on disk → apply → write → publish).
+/// The task board of one folder, in memory. Reads use the last published <see cref="BoardState"/> without locking;
+/// every change runs the commit pipeline (lock → merge what changed on disk → apply → write → publish), with the
+/// files themselves kept by <see cref="BoardFiles"/> and merged by <see cref="BoardMerger"/>.
 /// </summary>
 internal sealed partial class TaskBoard : IDisposable
 {
@@ -15,11 +16,13 @@ internal sealed partial class TaskBoard : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<TaskBoard> _logger;
     private readonly IMessageHub? _hub;
-    private readonly WriterLock _lock;
+    private readonly BoardFiles _files;
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private BoardState _current = new();
     private volatile bool _loaded;
-    private BoardState? _lastGood;
+
+    // True when the published state holds facts the files lack (e.g. a merge whose write-back failed).
+    private bool _dirty;
 
     public TaskBoard(BoardSettings settings, TimeProvider time, ILogger<TaskBoard> logger, IMessageHub? hub = null)
     {
@@ -27,7 +30,7 @@ internal sealed partial class TaskBoard : IDisposable
         _time = time;
         _logger = logger;
         _hub = hub;
-        _lock = new WriterLock(settings.LockPath, settings.LockTimeout);
+        _files = new BoardFiles(settings, logger);
     }
 
     public BoardSettings Settings => _settings;
@@ -36,16 +39,16 @@ internal sealed partial class TaskBoard : IDisposable
     public BoardState Current => Volatile.Read(ref _current);
 
     /// <summary>Why <c>tasks.json</c> cannot be used (writes refused, reads served from the last good copy); null when fine.</summary>
-    public BoardFileError? BoardError { get; private set; }
+    public BoardFileError? BoardError => _files.BoardError;
 
     /// <summary>Why <c>task_archive.json</c> cannot be used (archive and restore refused); null when fine.</summary>
-    public BoardFileError? ArchiveError { get; private set; }
+    public BoardFileError? ArchiveError => _files.ArchiveError;
 
     /// <summary>Why the folder could not be used at all on the last attempt; null when fine.</summary>
     public string? FolderError { get; private set; }
 
     /// <summary>Conflict copies that could not be parsed and were left in place.</summary>
-    public IReadOnlyList<BoardFileError> BadConflictCopies => [.. _badCopies.Values.Select(v => v.Error)];
+    public IReadOnlyList<BoardFileError> BadConflictCopies => _files.BadConflictCopies;
 
     /// <summary>Loads the board once; later calls return at once. Never throws for a bad file (the board degrades instead).</summary>
     public async Task EnsureLoadedAsync(CancellationToken cancellationToken)
@@ -55,7 +58,7 @@ internal sealed partial class TaskBoard : IDisposable
             return;
         }
 
-        await _loadGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _loadGate.WaitAsync(cancellationToken);
         try
         {
             if (_loaded)
@@ -63,19 +66,17 @@ internal sealed partial class TaskBoard : IDisposable
                 return;
             }
 
-            Directory.CreateDirectory(_settings.Folder);
-            Directory.CreateDirectory(Path.GetDirectoryName(_settings.LockPath)!);
-            LoadLastGoodCopy();
-            using (await _lock.AcquireAsync(cancellationToken).ConfigureAwait(false))
+            _files.Prepare();
+            BoardState? lastGood = LastGoodState();
+            using (await _files.AcquireAsync(cancellationToken))
             {
-                BoardFileStore.DeleteStaleTemps(_settings.Folder, BoardSettings.BoardFileName);
-                BoardFileStore.DeleteStaleTemps(_settings.Folder, BoardSettings.ArchiveFileName);
+                _files.DeleteStaleTemps();
                 SyncLocked();
-                if (BoardError is not null && _lastGood is not null)
+                if (BoardError is not null && lastGood is not null)
                 {
                     // Nothing good was read this run: serve the local copy of the last good board.
                     BoardState served = Current.Clone();
-                    BoardMerger.Merge(served, _lastGood);
+                    BoardMerger.Merge(served, lastGood);
                     Publish(served);
                 }
             }
@@ -86,7 +87,7 @@ internal sealed partial class TaskBoard : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             FolderError = $"{_settings.Folder}: {ex.Message}";
-            _logger.LogError(ex, "Task folder {Folder} is not usable", _settings.Folder);
+            LogFolderUnusable(_logger, ex, _settings.Folder);
             throw new BoardBusyException($"The task folder {_settings.Folder} is not usable: {ex.Message}");
         }
         finally
@@ -140,9 +141,24 @@ internal sealed partial class TaskBoard : IDisposable
 
     public void Dispose()
     {
-        _lock.Dispose();
+        _files.Dispose();
         _loadGate.Dispose();
     }
 
+    private BoardState? LastGoodState()
+    {
+        if (_files.ReadLastGoodCopy() is not { } doc)
+        {
+            return null;
+        }
+
+        var state = new BoardState();
+        BoardMerger.Merge(state, doc.Tasks, [], doc.Tombstones);
+        return state;
+    }
+
     private void Publish(BoardState state) => Volatile.Write(ref _current, state);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Task folder {Folder} is not usable")]
+    private static partial void LogFolderUnusable(ILogger logger, Exception exception, string folder);
 }

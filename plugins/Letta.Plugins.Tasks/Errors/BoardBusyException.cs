@@ -1,4 +1,4 @@
 namespace Letta.Plugins.Tasks;
 
 /// <summary>The writer lock could not be taken in time (→ 503).</summary>
-public sealed class BoardBusyException(string message) : Exception(message);
+internal sealed class BoardBusyException(string message) : Exception(message);

@@ -1,7 +1,7 @@
 namespace Letta.Plugins.Tasks;
 
 /// <summary>No active (or, for restore, archived) task has the id (→ 404).</summary>
-public sealed class TaskNotFoundException(string id, string where = "on the board")
+internal sealed class TaskNotFoundException(string id, string where = "on the board")
     : Exception($"No task '{id}' {where}.")
 {
     public string TaskId { get; } = id;

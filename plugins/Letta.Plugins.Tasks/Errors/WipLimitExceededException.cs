@@ -3,7 +3,7 @@ using Letta.Plugins.Tasks.Model;
 namespace Letta.Plugins.Tasks;
 
 /// <summary>A column is at its work-in-progress limit (→ 409 with the limit).</summary>
-public sealed class WipLimitExceededException(TaskColumn column, int limit, int count)
+internal sealed class WipLimitExceededException(TaskColumn column, int limit, int count)
     : Exception($"Column {column} is at its WIP limit of {limit} ({count} tasks).")
 {
     public TaskColumn Column { get; } = column;

@@ -18,11 +18,11 @@ internal sealed class TaskBoardHealthCheck(TaskBoard board) : IHealthCheck
 
         try
         {
-            await board.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
+            await board.EnsureLoadedAsync(cancellationToken);
 
             // A probe named *.tmp: cloud clients never upload it.
             string probe = Path.Combine(folder, $".letta-health.{Environment.ProcessId}.tmp");
-            await File.WriteAllTextAsync(probe, "ok", cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
             File.Delete(probe);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BoardBusyException)

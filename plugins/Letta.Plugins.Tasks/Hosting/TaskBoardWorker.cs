@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Letta.Plugins.Tasks.Board;
 using Letta.Plugins.Tasks.Options;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Letta.Plugins.Tasks.Hosting;
 /// Background work: watches the task folder (debounced reload and merge when another device's write lands),
 /// re-checks it on a timer because watchers miss events, and archives old completed tasks at start and on schedule.
 /// </summary>
-internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> options, TimeProvider time, ILogger<TaskBoardWorker> logger) : IAsyncDisposable
+internal sealed partial class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> options, TimeProvider time, ILogger<TaskBoardWorker> logger) : IHostedService, IAsyncDisposable
 {
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private CancellationTokenSource? _stop;
@@ -21,8 +22,8 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
     {
         try
         {
-            await board.EnsureLoadedAsync(cancellationToken).ConfigureAwait(false);
-            await ArchiveDueAsync(cancellationToken).ConfigureAwait(false);
+            await board.EnsureLoadedAsync(cancellationToken);
+            await ArchiveDueAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is BoardBusyException or BoardReadOnlyException)
         {
@@ -35,20 +36,20 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
         _loop = Task.Run(() => RunAsync(_stop.Token), CancellationToken.None);
     }
 
-    public async Task StopAsync()
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _watcher?.Dispose();
         _watcher = null;
         if (_stop is not null)
         {
-            await _stop.CancelAsync().ConfigureAwait(false);
+            await _stop.CancelAsync();
         }
 
         if (_loop is not null)
         {
             try
             {
-                await _loop.ConfigureAwait(false);
+                await _loop;
             }
             catch (OperationCanceledException)
             {
@@ -58,7 +59,7 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync().ConfigureAwait(false);
+        await StopAsync(CancellationToken.None);
         _stop?.Dispose();
     }
 
@@ -101,7 +102,7 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
             bool signalled = false;
             try
             {
-                signalled = await _signals.Reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+                signalled = await _signals.Reader.WaitToReadAsync(wait.Token);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -110,27 +111,27 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
             if (signalled)
             {
                 // Debounce: a cloud client or another host often writes in bursts.
-                await Task.Delay(o.WatchDebounce, time, ct).ConfigureAwait(false);
+                await Task.Delay(o.WatchDebounce, time, ct);
                 while (_signals.Reader.TryRead(out _))
                 {
                 }
             }
 
-            await GuardAsync(() => board.SyncAsync(ct), "sync").ConfigureAwait(false);
+            await GuardAsync(() => board.SyncAsync(ct), "sync");
             if (time.GetUtcNow() >= nextArchive)
             {
                 nextArchive = time.GetUtcNow() + o.ArchiveInterval;
-                await GuardAsync(() => ArchiveDueAsync(ct), "archive").ConfigureAwait(false);
+                await GuardAsync(() => ArchiveDueAsync(ct), "archive");
             }
         }
     }
 
     private async Task ArchiveDueAsync(CancellationToken ct)
     {
-        var archived = await board.ArchiveAsync(null, null, ct).ConfigureAwait(false);
+        var archived = await board.ArchiveAsync(null, null, ct);
         if (archived.Count > 0)
         {
-            logger.LogInformation("Archived {Count} completed tasks older than {Days} days", archived.Count, options.Value.ArchiveAfterDays);
+            LogArchived(logger, archived.Count, options.Value.ArchiveAfterDays);
         }
     }
 
@@ -138,7 +139,7 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
     {
         try
         {
-            await work().ConfigureAwait(false);
+            await work();
         }
         catch (OperationCanceledException)
         {
@@ -151,4 +152,7 @@ internal sealed class TaskBoardWorker(TaskBoard board, IOptions<TasksOptions> op
             logger.LogWarning("Task board background {What} failed: {Reason}", what, ex.Message);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Archived {Count} completed tasks older than {Days} days")]
+    private static partial void LogArchived(ILogger logger, int count, int days);
 }

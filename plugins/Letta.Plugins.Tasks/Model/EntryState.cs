@@ -4,7 +4,7 @@ namespace Letta.Plugins.Tasks.Model;
 /// Where a task id stands. At equal versions the larger value wins a merge: a modification beats an archive,
 /// and an archive beats a deletion, so concurrent edits are never thrown away.
 /// </summary>
-public enum EntryState
+internal enum EntryState
 {
     Deleted = 0,
     Archived = 1,

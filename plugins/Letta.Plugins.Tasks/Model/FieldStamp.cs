@@ -5,7 +5,7 @@ namespace Letta.Plugins.Tasks.Model;
 /// Ordered by version, then time, then device id (ordinal), so every device picks the same value for the field.
 /// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Storage.FieldStampJsonConverter))]
-public readonly record struct FieldStamp(long V, long T, string? D) : IComparable<FieldStamp>
+internal readonly record struct FieldStamp(long V, long T, string? D) : IComparable<FieldStamp>
 {
     public static FieldStamp Of(long version, DateTimeOffset at, string device) => new(version, at.ToUnixTimeMilliseconds(), device);
 
@@ -20,4 +20,12 @@ public readonly record struct FieldStamp(long V, long T, string? D) : IComparabl
         c = T.CompareTo(other.T);
         return c != 0 ? c : string.CompareOrdinal(D, other.D);
     }
+
+    public static bool operator <(FieldStamp left, FieldStamp right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(FieldStamp left, FieldStamp right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(FieldStamp left, FieldStamp right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(FieldStamp left, FieldStamp right) => left.CompareTo(right) >= 0;
 }

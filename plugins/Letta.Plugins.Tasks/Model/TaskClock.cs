@@ -4,7 +4,7 @@ namespace Letta.Plugins.Tasks.Model;
 /// Per-field stamps of a task, so concurrent edits of different fields on two devices both survive a merge
 /// (each field is its own last-writer-wins register). <c>Place</c> covers status, rank and completion together.
 /// </summary>
-public sealed record TaskClock
+internal sealed record TaskClock
 {
     public FieldStamp Title { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Letta.Plugins.Tasks.Model;
 
 /// <summary>A task's status, which is also its board column; declaration order is the board's column order.</summary>
-public enum TaskColumn
+internal enum TaskColumn
 {
     Backlog = 0,
     InProgress = 1,

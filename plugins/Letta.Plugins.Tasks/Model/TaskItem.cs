@@ -4,7 +4,7 @@ namespace Letta.Plugins.Tasks.Model;
 /// One task as stored in <c>tasks.json</c> (active) or <c>task_archive.json</c> (archived). Immutable: a change
 /// makes a copy with a higher <see cref="Version"/>, so a published board snapshot never changes under a reader.
 /// </summary>
-public sealed record TaskItem
+internal sealed record TaskItem
 {
     public required string Id { get; init; }
 

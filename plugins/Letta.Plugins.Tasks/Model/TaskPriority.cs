@@ -1,7 +1,7 @@
 namespace Letta.Plugins.Tasks.Model;
 
 /// <summary>How urgent a task is.</summary>
-public enum TaskPriority
+internal enum TaskPriority
 {
     Low = 0,
     Medium = 1,

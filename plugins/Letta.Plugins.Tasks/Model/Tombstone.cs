@@ -4,7 +4,7 @@ namespace Letta.Plugins.Tasks.Model;
 /// A deletion remembered in <c>tasks.json</c> for the retention window, so a device that still holds the task
 /// does not bring it back. <see cref="Version"/> is one more than the version the deleting device saw.
 /// </summary>
-public sealed record Tombstone
+internal sealed record Tombstone
 {
     public required string Id { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Letta.Plugins.Tasks.Options;
 
 /// <summary>Settings of the <c>tasks</c> plugin (the <c>settings</c> object of <c>tasks</c> in <c>plugins.json</c>).</summary>
-public sealed class TasksOptions
+internal sealed class TasksOptions
 {
     /// <summary>
     /// The task folder holding <c>tasks.json</c> and <c>task_archive.json</c>. Default: iCloud Drive's

@@ -5,7 +5,7 @@ using Letta.Plugins.Tasks.Model;
 namespace Letta.Plugins.Tasks.Options;
 
 /// <summary>Validates <see cref="TasksOptions"/>; the host runs it before start and reports field errors.</summary>
-public sealed class TasksOptionsValidator : AbstractValidator<TasksOptions>
+internal sealed class TasksOptionsValidator : AbstractValidator<TasksOptions>
 {
     public TasksOptionsValidator()
     {

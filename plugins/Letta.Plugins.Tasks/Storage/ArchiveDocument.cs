@@ -3,7 +3,7 @@ using Letta.Plugins.Tasks.Model;
 namespace Letta.Plugins.Tasks.Storage;
 
 /// <summary>The content of <c>task_archive.json</c>.</summary>
-public sealed class ArchiveDocument
+internal sealed class ArchiveDocument
 {
     public int SchemaVersion { get; set; } = BoardDocument.CurrentSchemaVersion;
 

@@ -3,7 +3,7 @@ using Letta.Plugins.Tasks.Model;
 namespace Letta.Plugins.Tasks.Storage;
 
 /// <summary>The content of <c>tasks.json</c>.</summary>
-public sealed class BoardDocument
+internal sealed class BoardDocument
 {
     /// <summary>The only schema this plugin reads and writes.</summary>
     public const int CurrentSchemaVersion = 1;

@@ -6,7 +6,7 @@ using Letta.Plugins.Tasks.Model;
 namespace Letta.Plugins.Tasks.Storage;
 
 /// <summary>Writes a <see cref="FieldStamp"/> as one short string, <c>"version.unixMs.device"</c>, to keep the board file small.</summary>
-public sealed class FieldStampJsonConverter : JsonConverter<FieldStamp>
+internal sealed class FieldStampJsonConverter : JsonConverter<FieldStamp>
 {
     public override FieldStamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

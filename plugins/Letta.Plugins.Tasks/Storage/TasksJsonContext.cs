@@ -12,4 +12,4 @@ namespace Letta.Plugins.Tasks.Storage;
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(BoardDocument))]
 [JsonSerializable(typeof(ArchiveDocument))]
-public sealed partial class TasksJsonContext : JsonSerializerContext;
+internal sealed partial class TasksJsonContext : JsonSerializerContext;

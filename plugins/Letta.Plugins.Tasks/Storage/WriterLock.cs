@@ -14,7 +14,7 @@ internal sealed class WriterLock(string lockPath, TimeSpan timeout) : IDisposabl
     public async ValueTask<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
         DateTime deadline = DateTime.UtcNow + timeout;
-        if (!await _gate.WaitAsync(timeout, cancellationToken).ConfigureAwait(false))
+        if (!await _gate.WaitAsync(timeout, cancellationToken))
         {
             throw new BoardBusyException($"another write on this host held the task board for more than {timeout.TotalSeconds:0.#} s");
         }
@@ -30,7 +30,7 @@ internal sealed class WriterLock(string lockPath, TimeSpan timeout) : IDisposabl
                 }
                 catch (IOException) when (DateTime.UtcNow < deadline)
                 {
-                    await Task.Delay(Random.Shared.Next(1, 6), cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(Random.Shared.Next(1, 6), cancellationToken);
                 }
                 catch (IOException ex)
                 {

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Letta.Host.Tests.Support;
-using Letta.Testing;
 
 namespace Letta.Host.Tests.Http;
 
@@ -146,7 +145,7 @@ public sealed class HostProcessTests(MixedPluginsHostFixture fixture) : IClassFi
             return IdentityErrors(plugins["identity-a"]) + IdentityErrors(plugins["identity-b"]) > 0;
         });
         (await client.GetStringAsync("api/identity-b/received")).ShouldBe("[]");
-        Host.Output.ShouldContain("Letta.TestPlugins.Shared.PrivatePing");
+        Host.Output.ShouldContain("Letta.TestPlugins.Common.PrivatePing");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Letta.Testing;
 
 namespace Letta.Host.Tests.Http;
 

@@ -5,9 +5,11 @@ using Letta.Messaging;
 
 namespace Letta.Host.Tests.Messaging;
 
-public sealed class MessageHubDiagnosticsTests
+public sealed class MessageHubDiagnosticsTests : IDisposable
 {
     private readonly LogRecorder _logs = new();
+
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task GetDiagnostics_WhileHandlerBlocked_ReportsQueueDepthAndCounts()

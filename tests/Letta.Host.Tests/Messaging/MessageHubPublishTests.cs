@@ -4,9 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Letta.Host.Tests.Messaging;
 
-public sealed class MessageHubPublishTests
+public sealed class MessageHubPublishTests : IDisposable
 {
     private readonly LogRecorder _logs = new();
+
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task PublishAsync_OneSubscriber_DeliversInPublishOrder()

@@ -4,10 +4,12 @@ using Letta.Messaging;
 
 namespace Letta.Host.Tests.Messaging;
 
-public sealed class MessageHubRequestTests
+public sealed class MessageHubRequestTests : IDisposable
 {
     private static readonly TimeSpan Safe = TimeSpan.FromSeconds(10);
     private readonly LogRecorder _logs = new();
+
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task RequestAsync_HandlerRegistered_ReturnsResponse()

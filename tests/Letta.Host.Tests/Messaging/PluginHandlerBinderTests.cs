@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Letta.Host.Tests.Messaging;
 
-public sealed class PluginHandlerBinderTests
+public sealed class PluginHandlerBinderTests : IDisposable
 {
     private readonly LogRecorder _logs = new();
+
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task Bind_ScopedMessageHandler_ResolvesAFreshScopePerMessage()

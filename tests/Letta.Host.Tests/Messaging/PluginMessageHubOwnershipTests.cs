@@ -4,9 +4,11 @@ using Letta.Messaging;
 
 namespace Letta.Host.Tests.Messaging;
 
-public sealed class PluginMessageHubOwnershipTests
+public sealed class PluginMessageHubOwnershipTests : IDisposable
 {
     private readonly LogRecorder _logs = new();
+
+    public void Dispose() => _logs.Dispose();
 
     [Fact]
     public async Task DisposeAsync_PluginFacade_RemovesItsSubscriptionsAndOthersKeepReceiving()
@@ -41,7 +43,7 @@ public sealed class PluginMessageHubOwnershipTests
         await plugin.DisposeAsync();
 
         Should.Throw<ObjectDisposedException>(() => plugin.Subscribe<Ping>((_, _) => ValueTask.CompletedTask)).Message.ShouldContain("'p'");
-        Should.Throw<ObjectDisposedException>(() => plugin.PublishAsync(new Ping(1)));
+        Should.Throw<ObjectDisposedException>(() => plugin.PublishAsync(new Ping(1)).AsTask());
         Should.Throw<ObjectDisposedException>(() => plugin.HandleRequests<Echo, string>((e, _) => ValueTask.FromResult(e.Text)));
         hub.GetDiagnostics("p").Subscriptions.ShouldBeEmpty();
     }
@@ -88,7 +90,7 @@ public sealed class PluginMessageHubOwnershipTests
         await using MessageHub hub = TestHub.Create(_logs, new MessageHubOptions { StopTimeout = TimeSpan.FromMilliseconds(50) });
         PluginMessageHub plugin = hub.ForPlugin("stuck");
         var gate = new Gate();
-        _ = plugin.Subscribe<Ping>(async (_, _) => await gate.PassAsync());
+        _ = plugin.Subscribe<Ping>(async (_, _) => await gate.PassAsync(CancellationToken.None));
         await hub.ForPlugin("pub").PublishAsync(new Ping(1));
         await gate.WaitEnteredAsync();
 
@@ -127,7 +129,7 @@ public sealed class PluginMessageHubOwnershipTests
 
         await hub.DisposeAsync();
 
-        Should.Throw<ObjectDisposedException>(() => plugin.PublishAsync(new Ping(1)));
+        Should.Throw<ObjectDisposedException>(() => plugin.PublishAsync(new Ping(1)).AsTask());
         Should.Throw<ObjectDisposedException>(() => hub.ForPlugin("q"));
         hub.GetDiagnostics("p").Subscriptions.ShouldBeEmpty();
     }
@@ -138,7 +140,7 @@ public sealed class PluginMessageHubOwnershipTests
         await using MessageHub hub = TestHub.Create(_logs);
         var gate = new Gate();
         IDisposable subscription = hub.ForPlugin("slow").Subscribe<Ping>(
-            async (_, _) => await gate.PassAsync(),
+            async (_, _) => await gate.PassAsync(CancellationToken.None),
             new SubscriptionOptions { Capacity = 1, FullMode = QueueFullMode.Wait });
         PluginMessageHub publisher = hub.ForPlugin("pub");
         await publisher.PublishAsync(new Ping(1));

@@ -9,7 +9,7 @@ namespace Letta.Host.Tests.Plugins;
 public sealed class PluginEndpointMappingTests
 {
     [Fact]
-    public async Task MapAll_PluginThrowsInMapEndpoints_OnlyThatPluginFaulted()
+    public async Task MapLettaPluginEndpoints_PluginThrowsInMapEndpoints_OnlyThatPluginFaulted()
     {
         await using var harness = new BootstrapHarness();
         harness.Plugins.AddTestPlugin("faulty");
@@ -17,7 +17,7 @@ public sealed class PluginEndpointMappingTests
         PluginCatalog catalog = harness.Bootstrap("""{ "plugins": { "faulty": { "settings": { "throwIn": "map" } } } }""");
         await using WebApplication app = WebApplication.CreateBuilder().Build();
 
-        PluginEndpointMapper.MapAll(app, catalog);
+        app.MapLettaPluginEndpoints(catalog);
 
         PluginRuntime faulty = catalog.Find("faulty")!;
         faulty.State.ShouldBe(PluginState.Faulted);

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Letta.Host.Plugins;
 using Letta.Host.Tests.Support;
-using Letta.Memories;
 using Letta.Plugins;
 
 namespace Letta.Host.Tests.Plugins;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Letta.Testing;
 
 namespace Letta.Host.Tests.Support;
 

@@ -1,4 +1,3 @@
-using Letta.Testing;
 
 namespace Letta.Host.Tests.Support;
 
@@ -7,7 +6,9 @@ namespace Letta.Host.Tests.Support;
 /// a garbage DLL, a throwing constructor, a newer abstractions minor, Microsoft.Extensions.* 11, a duplicate id,
 /// a plugin failing its start, and two plugins whose private message types share a name.
 /// </summary>
+#pragma warning disable CA1001 // the folder is deleted in IAsyncLifetime.DisposeAsync, after the host that uses it has stopped
 public sealed class MixedPluginsHostFixture : IAsyncLifetime
+#pragma warning restore CA1001
 {
     private readonly PluginsFolder _plugins = new();
 

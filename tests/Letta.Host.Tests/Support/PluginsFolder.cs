@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Letta.Testing;
 
 namespace Letta.Host.Tests.Support;
 

@@ -117,7 +117,7 @@ public abstract partial class MemoryStoreContractTests
     public async Task Search_ListCursor_FailsOnCursor()
     {
         var lines = string.Join('\n', Enumerable.Range(0, 3).Select(i => $$"""{"content":"c{{i}}"}"""));
-        await Svc(s => s.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), CancellationToken.None));
+        await Imp(i => i.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), CancellationToken.None));
         var (_, listCursor) = await Svc(s => s.ListAsync(MemoryFilter.None, null, 1, CancellationToken.None));
 
         await ShouldFailOnAsync("cursor", () => Svc(s => s.SearchAsync("c0", MemoryFilter.None, listCursor, 10, CancellationToken.None)));

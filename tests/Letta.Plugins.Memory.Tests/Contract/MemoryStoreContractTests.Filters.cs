@@ -57,7 +57,7 @@ public abstract partial class MemoryStoreContractTests
     {
         const int total = 123;
         var batch = string.Join('\n', Enumerable.Range(0, total).Select(i => $$"""{"content":"memory number {{i}}","title":"m{{i}}","createdAt":"2026-01-01T00:00:{{i % 60:00}}.{{i:000000}}Z"}"""));
-        var outcome = await Svc(s => s.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(batch)), CancellationToken.None));
+        var outcome = await Imp(i => i.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(batch)), CancellationToken.None));
         outcome.Imported.ShouldBe(total);
 
         var seen = new List<MemoryRecord>();
@@ -83,7 +83,7 @@ public abstract partial class MemoryStoreContractTests
     public async Task List_DefaultPage_IsFiftyWithCursor()
     {
         var lines = string.Join('\n', Enumerable.Range(0, 51).Select(i => $$"""{"content":"c{{i}}"}"""));
-        await Svc(s => s.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), CancellationToken.None));
+        await Imp(i => i.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), CancellationToken.None));
 
         var (items, next) = await Svc(s => s.ListAsync(MemoryFilter.None, null, null, CancellationToken.None));
 

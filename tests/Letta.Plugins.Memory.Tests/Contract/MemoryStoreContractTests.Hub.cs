@@ -13,8 +13,8 @@ public abstract partial class MemoryStoreContractTests
         await Svc(s => s.DeleteAsync(created.Id, null, CancellationToken.None));
         await Svc(s => s.RestoreAsync(created.Id, null, null, CancellationToken.None));
 
-        var events = Host.Hub.Published;
-        events.Count.ShouldBe(4);
+        object[] events = [.. Host.Hub.Published];
+        events.Length.ShouldBe(4);
         var c = events[0].ShouldBeOfType<MemoryCreated>();
         (c.MemoryId, c.Title, c.Source, c.Version).ShouldBe((created.Id, "Hub", "test", 1L));
         c.Tags.ShouldBe(["h"]);

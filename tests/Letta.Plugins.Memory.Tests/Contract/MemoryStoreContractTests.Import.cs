@@ -7,7 +7,7 @@ namespace Letta.Plugins.Memory.Tests.Contract;
 public abstract partial class MemoryStoreContractTests
 {
     private Task<Service.ImportOutcome> ImportAsync(string ndjson) =>
-        Svc(s => s.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), CancellationToken.None));
+        Imp(i => i.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson)), CancellationToken.None));
 
     [Fact]
     public async Task Import_BadLines_AreReportedByLineNumberAndSkipped()
@@ -155,7 +155,7 @@ public abstract partial class MemoryStoreContractTests
 
         await using var body = new ChunkedBodyStream(Body());
 
-        var ex = await Should.ThrowAsync<IOException>(() => Svc(s => s.ImportAsync(body, CancellationToken.None)));
+        var ex = await Should.ThrowAsync<IOException>(() => Imp(i => i.ImportAsync(body, CancellationToken.None)));
 
         ex.Message.ShouldContain("reset");
         (await ExportContentsAsync()).ShouldBe(Enumerable.Range(1, 9).Select(i => $"before the break {i}"), ignoreOrder: true);
@@ -181,7 +181,7 @@ public abstract partial class MemoryStoreContractTests
 
         await using var body = new ChunkedBodyStream(Endless());
 
-        var ex = await Should.ThrowAsync<Exception>(() => Svc(s => s.ImportAsync(body, cancel.Token)).WaitAsync(TimeSpan.FromMinutes(1)));
+        var ex = await Should.ThrowAsync<Exception>(() => Imp(i => i.ImportAsync(body, cancel.Token)).WaitAsync(TimeSpan.FromMinutes(1)));
 
         ex.ShouldBeAssignableTo<OperationCanceledException>();
         (await ExportContentsAsync()).Count.ShouldBeLessThanOrEqualTo(50);

@@ -103,7 +103,7 @@ public abstract partial class MemoryStoreContractTests
     public async Task Search_Paging_ReturnsEveryHitOnce()
     {
         var lines = string.Join('\n', Enumerable.Range(0, 25).Select(i => $$"""{"content":"shared keyword number {{i}}"}"""));
-        await Svc(s => s.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), CancellationToken.None));
+        await Imp(i => i.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(lines)), CancellationToken.None));
         var ids = new List<string>();
         string? cursor = null;
         do

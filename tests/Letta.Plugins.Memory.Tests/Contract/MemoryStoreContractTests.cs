@@ -38,6 +38,8 @@ public abstract partial class MemoryStoreContractTests : IAsyncLifetime
 
     private protected Task<T> Svc<T>(Func<MemoryService, Task<T>> action) => Host.WithServiceAsync(action);
 
+    private protected Task<T> Imp<T>(Func<MemoryImporter, Task<T>> action) => Host.WithImporterAsync(action);
+
     private protected Task<MemoryRecord> AddAsync(string content, string? title = null, string[]? tags = null, string? metadata = null, string? source = null) =>
         Svc(s => s.CreateAsync(MemoryInput.Of(content, title, tags, metadata, source), CancellationToken.None));
 
@@ -272,7 +274,7 @@ public abstract partial class MemoryStoreContractTests : IAsyncLifetime
 
         var settings = await SettingsAsync();
         await using var other = await MemoryTestHost.StartAsync(settings);
-        var outcome = await other.WithServiceAsync(s => s.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(exported)), CancellationToken.None));
+        var outcome = await other.WithImporterAsync(i => i.ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(exported)), CancellationToken.None));
 
         outcome.Imported.ShouldBe(2);
         outcome.Failed.ShouldBeEmpty();

@@ -1,4 +1,5 @@
 using System.Text;
+using Letta.Plugins.Memory.Hosting;
 using Letta.Plugins.Memory.Model;
 using Letta.Plugins.Memory.Service;
 using Letta.Plugins.Memory.Tests.Support;
@@ -10,7 +11,7 @@ namespace Letta.Plugins.Memory.Tests.Contract;
 /// A large import answers before its <c>VACUUM (ANALYZE)</c>: the data is searchable at once, the vacuum still runs
 /// (in the background) and stopping the plugin while it may be running is clean.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresImportVacuumTests(PostgresClusterFixture fixture)
 {
     [Fact]
@@ -18,15 +19,15 @@ public sealed class PostgresImportVacuumTests(PostgresClusterFixture fixture)
     {
         var connectionString = await fixture.Cluster.CreateDatabaseAsync("memvacuum");
         var ndjson = new StringBuilder();
-        for (var i = 0; i < MemoryService.OptimizeAfterImported; i++)
+        for (var i = 0; i < MemoryImporter.OptimizeAfterImported; i++)
         {
             ndjson.Append("{\"content\":\"bulk row ").Append(i).Append(i == 7 ? " quokka" : string.Empty).Append("\",\"tags\":[\"bulk\"]}\n");
         }
 
         await using (var host = await MemoryTestHost.StartAsync(new Dictionary<string, string?> { ["ConnectionString"] = connectionString }))
         {
-            var outcome = await host.WithServiceAsync(s => s.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson.ToString())), CancellationToken.None));
-            outcome.Imported.ShouldBe(MemoryService.OptimizeAfterImported);
+            var outcome = await host.WithImporterAsync(i => i.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(ndjson.ToString())), CancellationToken.None));
+            outcome.Imported.ShouldBe(MemoryImporter.OptimizeAfterImported);
 
             var (items, _) = await host.WithServiceAsync(s => s.SearchAsync("quokka", new MemoryFilter { Tags = ["bulk"] }, null, 10, CancellationToken.None));
             items.Single().Snippet.ShouldContain("quokka");

@@ -3,7 +3,7 @@ using Letta.Plugins.Memory.Tests.Support;
 namespace Letta.Plugins.Memory.Tests.Contract;
 
 /// <summary>The contract suite on PostgreSQL: a fresh database per test on the shared throw-away cluster.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresMemoryStoreContractTests(PostgresClusterFixture fixture) : MemoryStoreContractTests
 {
     protected override string ExpectedProvider => "postgres";

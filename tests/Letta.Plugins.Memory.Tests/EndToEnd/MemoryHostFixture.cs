@@ -1,4 +1,3 @@
-using Letta.Testing;
 
 namespace Letta.Plugins.Memory.Tests.EndToEnd;
 

@@ -1,13 +1,12 @@
 using System.Net;
 using Letta.Plugins.Memory.Tests.Support;
-using Letta.Testing;
 using Npgsql;
 using static Letta.Plugins.Memory.Tests.EndToEnd.HttpJson;
 
 namespace Letta.Plugins.Memory.Tests.EndToEnd;
 
 /// <summary>Putting a connection string in plugins.json switches the real host's memory store to PostgreSQL.</summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresSwitchEndToEndTests(PostgresClusterFixture fixture)
 {
     [Fact]

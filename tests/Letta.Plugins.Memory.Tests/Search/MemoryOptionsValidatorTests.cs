@@ -1,3 +1,5 @@
+using Letta.Plugins.Memory.Options;
+
 namespace Letta.Plugins.Memory.Tests.Search;
 
 public sealed class MemoryOptionsValidatorTests

@@ -8,9 +8,11 @@ namespace Letta.Plugins.Memory.Tests.Storage;
 /// The PostgreSQL store fills in its connection defaults (automatic preparation, a larger write buffer) only where the
 /// user's connection string is silent.
 /// </summary>
-[Collection(PostgresCollection.Name)]
+[Collection(PostgresCollectionDefinition.Name)]
 public sealed class PostgresConnectionDefaultsTests(PostgresClusterFixture fixture)
 {
+    private static readonly string[] OneTag = ["t"];
+
     [Fact]
     public void WithDefaults_NotInConnectionString_FillsThemIn()
     {
@@ -47,7 +49,7 @@ public sealed class PostgresConnectionDefaultsTests(PostgresClusterFixture fixtu
         for (var i = 0; i < 6; i++)
         {
             await using var cmd = new NpgsqlCommand("SELECT count(*) FROM memories WHERE tags && @tags", conn);
-            cmd.Parameters.AddWithValue("tags", new[] { "t" });
+            cmd.Parameters.AddWithValue("tags", OneTag);
             await cmd.ExecuteScalarAsync();
         }
 

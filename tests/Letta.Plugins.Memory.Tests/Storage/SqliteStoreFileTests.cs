@@ -26,6 +26,15 @@ public sealed class SqliteStoreFileTests : IDisposable
         using var store = new SqliteMemoryStore(Path.Combine(_directory, "memory.db"));
 
         await store.MigrateAsync(CancellationToken.None);
+        // SQLite deletes the WAL when its last connection closes, and tests running in parallel clear every pool;
+        // an unpooled connection of our own keeps it (SQLite gives a WAL the database file's mode).
+        await using var keepWal = new SqliteConnection($"Data Source={store.DatabasePath};Pooling=False");
+        await keepWal.OpenAsync();
+        await using (var read = keepWal.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync();
+        }
 
         File.GetUnixFileMode(store.DatabasePath).ShouldBe(OwnerOnly);
         File.GetUnixFileMode(store.DatabasePath + "-wal").ShouldBe(OwnerOnly);

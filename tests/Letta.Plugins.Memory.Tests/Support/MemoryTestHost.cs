@@ -1,17 +1,14 @@
 using Letta.Memories;
 using Letta.Messaging;
-using Letta.Plugins.Memory.Hub;
 using Letta.Plugins.Memory.Service;
 using Letta.Plugins.Memory.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Letta.Plugins.Memory.Tests.Support;
 
 /// <summary>
-/// The plugin's own container, composed the way the host composes it (forwarded logging, hub and context, then
-/// <see cref="MemoryPlugin.ConfigureServices"/>), with the store migrated and the hub request handler registered.
+/// The plugin's own container, composed and started the way the host does it (<see cref="PluginTestServices"/>),
+/// with the hub request handler answering through a <see cref="RecordingMessageHub"/>.
 /// </summary>
 internal sealed class MemoryTestHost : IAsyncDisposable
 {
@@ -35,32 +32,33 @@ internal sealed class MemoryTestHost : IAsyncDisposable
 
     public static async Task<MemoryTestHost> StartAsync(IDictionary<string, string?> settings)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("letta-memory-test-").FullName;
-        var context = new TestPluginContext(dataDirectory, settings);
+        var home = Directory.CreateTempSubdirectory("letta-memory-test-").FullName;
         var hub = new RecordingMessageHub();
-        var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        services.AddSingleton<IMessageHub>(hub);
-        services.AddSingleton<Letta.Plugins.IPluginContext>(context);
         var plugin = new MemoryPlugin();
-        plugin.ConfigureServices(services, context);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        await plugin.StartAsync(provider, CancellationToken.None);
+        var provider = new ServiceCollection()
+            .AddPluginLikeTheHost(plugin, new TestPluginContext("memory", home, settings), hub)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await provider.StartPluginLikeTheHostAsync(plugin);
         var registration = hub.HandleRequests<SearchMemories, MemoryPage>(async (request, ct) =>
         {
+            // The host subscribes the scanned handler in its own scope per request; so does this.
             await using var scope = provider.CreateAsyncScope();
-            // The host's scan registers the handler; here it is made the same way, in its own scope.
-            return await new SearchMemoriesHandler(scope.ServiceProvider).HandleAsync(request, ct);
+            return await scope.ServiceProvider.GetRequiredService<IRequestHandler<SearchMemories, MemoryPage>>().HandleAsync(request, ct);
         });
-        return new MemoryTestHost(provider, hub, registration, dataDirectory);
+        return new MemoryTestHost(provider, hub, registration, home);
     }
 
     /// <summary>Runs <paramref name="action"/> with a scoped <see cref="MemoryService"/>, as one request would.</summary>
-    public async Task<T> WithServiceAsync<T>(Func<MemoryService, Task<T>> action)
+    public Task<T> WithServiceAsync<T>(Func<MemoryService, Task<T>> action) => InScopeAsync(action);
+
+    /// <summary>Runs <paramref name="action"/> with a scoped <see cref="MemoryImporter"/>, as one import request would.</summary>
+    public Task<T> WithImporterAsync<T>(Func<MemoryImporter, Task<T>> action) => InScopeAsync(action);
+
+    private async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> action)
+        where TService : notnull
     {
         await using var scope = _provider.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<MemoryService>());
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     public async ValueTask DisposeAsync()

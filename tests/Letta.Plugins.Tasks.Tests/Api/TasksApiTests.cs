@@ -5,8 +5,11 @@ using Letta.Plugins.Tasks.Tests.Support;
 
 namespace Letta.Plugins.Tasks.Tests.Api;
 
+#pragma warning disable CA1001 // the folder is deleted in IAsyncLifetime.DisposeAsync, after the server that uses it has stopped
 public sealed class TasksApiTests : IAsyncLifetime
+#pragma warning restore CA1001
 {
+    private static readonly string[] WorkTag = ["work"];
     private readonly TempFolder _home = new();
     private TasksApiServer _server = null!;
 
@@ -69,7 +72,7 @@ public sealed class TasksApiTests : IAsyncLifetime
     [Fact]
     public async Task CreateGetPatchMoveDelete_RoundTrip()
     {
-        JsonElement created = await Send(HttpMethod.Post, "", new { title = "Write report", description = "**md**", priority = "high", tags = new[] { "work" }, dueDate = "2026-12-01", externalRefs = new { taskade = "abc123" } }, HttpStatusCode.Created);
+        JsonElement created = await Send(HttpMethod.Post, "", new { title = "Write report", description = "**md**", priority = "high", tags = WorkTag, dueDate = "2026-12-01", externalRefs = new { taskade = "abc123" } }, HttpStatusCode.Created);
         string id = created.GetProperty("id").GetString()!;
         created.GetProperty("status").GetString().ShouldBe("Backlog");
         created.GetProperty("priority").GetString().ShouldBe("High");

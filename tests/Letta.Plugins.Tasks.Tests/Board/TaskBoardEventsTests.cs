@@ -1,4 +1,3 @@
-using Letta.Testing;
 using Letta.Plugins.Tasks.Board;
 using Letta.Plugins.Tasks.Model;
 using Letta.Plugins.Tasks.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Letta.Plugins.Tasks.Tests.Support;
-using Letta.Testing;
 
 namespace Letta.Plugins.Tasks.Tests.EndToEnd;
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Letta.Plugins.Tasks.Storage;
 using Letta.Plugins.Tasks.Tests.Support;
-using Letta.Testing;
 
 namespace Letta.Plugins.Tasks.Tests.EndToEnd;
 

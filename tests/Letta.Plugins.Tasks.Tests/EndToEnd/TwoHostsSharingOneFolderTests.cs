@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Letta.Plugins.Tasks.Tests.Support;
-using Letta.Testing;
 using Xunit.Abstractions;
 
 namespace Letta.Plugins.Tasks.Tests.EndToEnd;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,12 +10,11 @@ namespace Letta.Plugins.Tasks.Tests.Support;
 
 /// <summary>
 /// The plugin's endpoints on a real Kestrel listener under <c>/api/tasks</c>, wired the way the host wires them
-/// (plugin services, then MapEndpoints on the group, then StartAsync), for API contract tests.
+/// (plugin services, then MapEndpoints on the group, then its hosted services), for API contract tests.
 /// </summary>
 internal sealed class TasksApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly TasksPlugin _plugin = new();
 
     private TasksApiServer(WebApplication app, string home)
     {
@@ -35,14 +33,14 @@ internal sealed class TasksApiServer : IAsyncDisposable
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        IConfiguration config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var plugin = new TasksPlugin();
-        plugin.ConfigureServices(builder.Services, new TestPluginContext(home, config));
+        builder.Services.AddPluginLikeTheHost(plugin, new TestPluginContext("tasks", home, settings));
         builder.Services.AddProblemDetails();
         WebApplication app = builder.Build();
         plugin.MapEndpoints(app.MapGroup("/api/tasks"));
         var server = new TasksApiServer(app, home);
-        await plugin.StartAsync(app.Services, CancellationToken.None);
+
+        // Starting the app starts the plugin's hosted services (the board worker), as the host would.
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/api/tasks/") };
@@ -52,7 +50,6 @@ internal sealed class TasksApiServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _plugin.StopAsync(_app.Services, CancellationToken.None);
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -1,6 +1,6 @@
 using Letta.Messaging;
 using Letta.Plugins;
-using Letta.TestPlugins.Shared;
+using Letta.TestPlugins.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

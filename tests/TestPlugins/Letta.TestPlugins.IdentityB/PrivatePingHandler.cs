@@ -1,5 +1,5 @@
 using Letta.Messaging;
-using Letta.TestPlugins.Shared;
+using Letta.TestPlugins.Common;
 
 namespace Letta.TestPlugins.IdentityB;
 

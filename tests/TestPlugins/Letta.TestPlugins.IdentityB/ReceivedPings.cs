@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Letta.TestPlugins.Shared;
+using Letta.TestPlugins.Common;
 
 namespace Letta.TestPlugins.IdentityB;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Letta.Plugins.Memory.Model;
+using Letta.Plugins.Memory.Options;
 using Microsoft.Data.Sqlite;
 
 namespace Letta.Plugins.Memory.Storage.Sqlite;

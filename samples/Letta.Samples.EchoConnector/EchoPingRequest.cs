@@ -1,9 +1,0 @@
-namespace Letta.Samples.EchoConnector;
-
-/// <summary>The body of <c>POST /api/echo/ping</c>.</summary>
-/// <param name="Message">The text to echo; required, at most <see cref="MaxLength"/> characters.</param>
-public sealed record EchoPingRequest(string? Message)
-{
-    /// <summary>The longest accepted message.</summary>
-    public const int MaxLength = 1_000;
-}

@@ -1,8 +1,0 @@
-namespace Letta.Plugins.Memory.Tests.Support;
-
-/// <summary>Tests that share the <see cref="PostgresClusterFixture"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresClusterFixture>
-{
-    public const string Name = "postgres";
-}
