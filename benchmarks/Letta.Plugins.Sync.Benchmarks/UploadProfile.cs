@@ -27,7 +27,7 @@ internal static class UploadProfile
             string cloud = Path.Combine(work, "cloud" + round);
             var layout = new CloudLayout(cloud);
             sw.Restart();
-            using (var loose = new BlobStore(layout, "PROFILEPROFIL", new PackIndex(layout)))
+            using (var loose = Store(layout))
             {
                 Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f => loose.Upload(f, null, _ => { }, _ => { }));
             }
@@ -35,7 +35,7 @@ internal static class UploadProfile
             double uploadMs = sw.Elapsed.TotalMilliseconds;
             Directory.Delete(cloud, true);
             sw.Restart();
-            using (var packed = new BlobStore(layout, "PROFILEPROFIL", new PackIndex(layout)))
+            using (var packed = Store(layout))
             {
                 packed.StartPacking(1024 * 1024, 32 * 1024 * 1024, durable: true);
                 Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f => packed.Upload(f, null, _ => { }, _ => { }));
@@ -70,5 +70,11 @@ internal static class UploadProfile
             Directory.Delete(cloud, true);
             Directory.Delete(stateDir, true);
         }
+    }
+
+    private static BlobStore Store(CloudLayout layout)
+    {
+        var index = new PackIndex(layout);
+        return new BlobStore(layout, "PROFILEPROFIL", index, new BlobVerifier(layout, index));
     }
 }

@@ -22,6 +22,9 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
 
     // Pack indexes are immutable: a long-lived engine reads each once and keeps it across runs.
     private readonly PackIndex _packs = new(new CloudLayout(options.CloudFolder));
+
+    // What was verified in the cloud folder, kept across runs the same way (blobs are immutable).
+    private BlobVerifier? _verifier;
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     public SyncEngineOptions Options { get; } = options;
@@ -191,7 +194,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             state.SetMeta(dirtyKey, "1");
         }
 
-        using var blobs = new BlobStore(Layout, device.ShortId, _packs);
+        using var blobs = new BlobStore(Layout, device.ShortId, _packs, _verifier ??= new BlobVerifier(Layout, _packs));
         var versions = new VersionsFolder(Options.StateDirectory, category.Name, Options.Clock, result.MovedToVersions);
         bool baseChanged;
         var watch = Stopwatch.StartNew();
@@ -200,9 +203,10 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         {
             var recorder = new RowRecorder(batch, Options);
             var context = new ApplyContext(category, device, blobs, versions, recorder, Options, result, snapshotDir, categoryLock, request.Progress);
-            new SyncExecutor(context).Execute(plan, rows, scan);
+            new SyncExecutor(context).Execute(plan, rows, scan, remote.WantedByOthers);
             baseChanged = recorder.BaseChanged;
             RememberRows(category.Name, state, rows, batch.Changes);
+            AskForMissingContent(category, device, context.Wanted, result);
         }
 
         RemoteReader.Remember(remote, Options.StateDirectory, state, category.Name);
@@ -211,6 +215,21 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         {
             Publish(category, device, state, rows, result);
             result.Published = true;
+        }
+    }
+
+    /// <summary>
+    /// A pull that the cloud cannot satisfy (content lost or damaged there) is never dropped silently: it is reported
+    /// every run, and this device's wants list asks the devices that still hold the content to upload it again.
+    /// </summary>
+    private void AskForMissingContent(SyncCategory category, DeviceIdentity device, IReadOnlyCollection<WantedBlob> wanted, SyncRunResult result)
+    {
+        WantsFile.Publish(Layout, category.Name, device.Id, device.ShortId, wanted);
+        if (wanted.Count > 0)
+        {
+            string examples = string.Join(", ", wanted.Select(w => w.Path).Order(StringComparer.Ordinal).Take(3));
+            result.Issues.Add(new ScanIssue(category.Name, "waiting-for-content",
+                $"{wanted.Count} file(s) wait for content that is missing or damaged in the cloud folder ({examples}{(wanted.Count > 3 ? ", …" : "")}); the other devices were asked to upload it again, and the files arrive once one of them has."));
         }
     }
 

@@ -12,4 +12,5 @@ namespace Letta.Plugins.Sync.Engine;
 [JsonSerializable(typeof(DeviceRecord))]
 [JsonSerializable(typeof(DeviceIdentityFile))]
 [JsonSerializable(typeof(CategoryLockInfo))]
+[JsonSerializable(typeof(List<WantedBlob>))]
 internal sealed partial class SyncJsonContext : JsonSerializerContext;

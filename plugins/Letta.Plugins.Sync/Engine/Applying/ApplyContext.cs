@@ -11,6 +11,7 @@ internal sealed class ApplyContext(SyncCategory category, DeviceIdentity self, B
     SyncEngineOptions options, SyncRunResult result, string snapshotDirectory, CategoryLock? categoryLock, Action<string>? progress)
 {
     private readonly Lock _renewLock = new();
+    private readonly Dictionary<string, WantedBlob> _wanted = new(StringComparer.Ordinal);
 
     public SyncCategory Category { get; } = category;
 
@@ -48,6 +49,18 @@ internal sealed class ApplyContext(SyncCategory category, DeviceIdentity self, B
         }
     }
 
+    /// <summary>Content this run's pulls could not get from the cloud folder (missing or damaged there).</summary>
+    public IReadOnlyCollection<WantedBlob> Wanted
+    {
+        get
+        {
+            lock (_wanted)
+            {
+                return [.. _wanted.Values];
+            }
+        }
+    }
+
     /// <summary>Runs one path's operation; a file-system or cloud failure is reported for that path, the run goes on.</summary>
     public bool Guarded(PlanItem item, Action action)
     {
@@ -61,6 +74,14 @@ internal sealed class ApplyContext(SyncCategory category, DeviceIdentity self, B
             lock (Result.Errors)
             {
                 Result.Errors.Add(new ScanIssue(item.Key, e is BlobCorruptException ? "blob-unavailable" : "error", e.Message + " (retried next run)"));
+            }
+
+            if (e is BlobCorruptException { Sha: string sha })
+            {
+                lock (_wanted)
+                {
+                    _wanted.TryAdd(sha, new WantedBlob(sha, item.Target?.Sha == sha ? item.Target.Size : -1, item.Key));
+                }
             }
 
             return false;

@@ -1,3 +1,4 @@
+using Letta.Plugins.Sync.Engine.Cloud;
 using Letta.Plugins.Sync.Engine.Persistence;
 using Letta.Plugins.Sync.Engine.Planning;
 using Letta.Plugins.Sync.Engine.Scanning;
@@ -13,9 +14,14 @@ namespace Letta.Plugins.Sync.Engine.Applying;
 /// </summary>
 internal sealed class SyncExecutor(ApplyContext context)
 {
-    public void Execute(List<PlanItem> plan, IReadOnlyDictionary<string, StateRow> rows, LocalScan scan)
+    /// <param name="plan">The plan to carry out.</param>
+    /// <param name="rows">The state rows the plan was made from.</param>
+    /// <param name="scan">The local scan the plan was made from.</param>
+    /// <param name="wantedByOthers">Content other devices are waiting for (their wants lists).</param>
+    public void Execute(List<PlanItem> plan, IReadOnlyDictionary<string, StateRow> rows, LocalScan scan, IReadOnlyList<WantedBlob> wantedByOthers)
     {
         RemoveLeftovers(scan);
+        new ContentHealer(context).Heal(wantedByOthers, rows, scan);
         new Uploader(context).Upload(plan);
         context.Rows.Commit();
 

@@ -21,7 +21,7 @@ internal sealed partial class BlobStore
         PackLocation packed = default;
         if (!loose && !(ContentKey.TryParse(sha, out ContentKey key) && Packs().TryFind(key, out packed)))
         {
-            throw new BlobCorruptException($"blob {sha[..12]}… is not in the cloud folder yet");
+            throw new BlobCorruptException($"blob {sha[..12]}… is not in the cloud folder yet", sha);
         }
 
         bool ok = false;
@@ -32,7 +32,7 @@ internal sealed partial class BlobStore
                 string actual = loose ? CopyLoose(path, sha, target) : CopyPacked(packed, sha, target);
                 if (actual != sha)
                 {
-                    throw new BlobCorruptException($"blob {sha[..12]}… does not match its hash (truncated, corrupt or still uploading)");
+                    throw new BlobCorruptException($"blob {sha[..12]}… does not match its hash (truncated, corrupt or still uploading)", sha);
                 }
 
                 if (durableTarget)
@@ -72,7 +72,7 @@ internal sealed partial class BlobStore
         Span<byte> header = stackalloc byte[HeaderLength];
         if (source.ReadAtLeast(header, HeaderLength, throwOnEndOfStream: false) != HeaderLength || !header.SequenceEqual(RecordHeader))
         {
-            throw new BlobCorruptException($"blob {sha[..12]}… has an unknown or truncated header");
+            throw new BlobCorruptException($"blob {sha[..12]}… has an unknown or truncated header", sha);
         }
 
         return CopyHashing(source, target, [], long.MaxValue);
@@ -88,7 +88,7 @@ internal sealed partial class BlobStore
             Span<byte> header = buffer.AsSpan(0, HeaderLength);
             if (location.Length < HeaderLength || RandomAccess.Read(pack, header, location.Offset) != HeaderLength || !header.SequenceEqual(RecordHeader))
             {
-                throw new BlobCorruptException($"blob {sha[..12]}… has an unknown or truncated header in pack {location.PackId[..12]}…");
+                throw new BlobCorruptException($"blob {sha[..12]}… has an unknown or truncated header in pack {location.PackId[..12]}…", sha);
             }
 
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -128,7 +128,7 @@ internal sealed partial class BlobStore
                 }
                 catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
                 {
-                    throw new BlobCorruptException($"blob {sha[..12]}… is in pack {id[..12]}…, which is not in the cloud folder yet");
+                    throw new BlobCorruptException($"blob {sha[..12]}… is in pack {id[..12]}…, which is not in the cloud folder yet", sha);
                 }
 
                 _openPacks[id] = handle;

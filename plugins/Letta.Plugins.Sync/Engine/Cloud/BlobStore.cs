@@ -16,7 +16,7 @@ namespace Letta.Plugins.Sync.Engine.Cloud;
 /// Every blob, loose or packed, starts with an 8-byte header (<c>LSB</c>, format version, codec, reserved) so that a
 /// future encrypted or compressed codec is a new header value, not a new layout. Content is verified on every read.
 /// </summary>
-internal sealed partial class BlobStore(CloudLayout layout, string shortId, PackIndex packs) : IDisposable
+internal sealed partial class BlobStore(CloudLayout layout, string shortId, PackIndex packs, BlobVerifier verifier) : IDisposable
 {
     public const byte FormatVersion = 1;
     public const byte CodecPlain = 0;
@@ -47,9 +47,6 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
     /// <summary>Seals the open pack and waits until every pending <c>stored</c> callback has run.</summary>
     public void Flush() => _packer?.Flush();
 
-    public bool Exists(string sha) =>
-        File.Exists(layout.BlobPath(sha)) || (ContentKey.TryParse(sha, out ContentKey key) && Packs().Contains(key));
-
     /// <summary>
     /// Stores <paramref name="sourcePath"/>, hashing the exact bytes stored in the same read. Returns the hash, or
     /// <see langword="null"/> when <paramref name="expectedSha"/> was given and the file no longer matches it (changed
@@ -59,15 +56,24 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
     /// </summary>
     public string? Upload(string sourcePath, string? expectedSha, Action<string> stored, Action<Exception> failed, Action? afterTempWritten = null)
     {
-        if (expectedSha is not null && Exists(expectedSha))
-        {
-            stored(expectedSha);
-            return expectedSha;
-        }
-
         using SafeFileHandle handle = File.OpenHandle(sourcePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         long length = RandomAccess.GetLength(handle);
-        if (_packer is not null && length < _packThreshold)
+        bool replace = false;
+        if (expectedSha is not null)
+        {
+            // Trust nothing in the cloud that was not verified: a blob that "exists" but is truncated or corrupt is
+            // replaced, never referenced as it is.
+            BlobState state = verifier.Check(expectedSha, length);
+            if (state == BlobState.Good)
+            {
+                stored(expectedSha);
+                return expectedSha;
+            }
+
+            replace = state == BlobState.Damaged;
+        }
+
+        if (_packer is not null && length < _packThreshold && !replace)
         {
             string? packed = UploadPacked(handle, length, expectedSha, stored, failed, afterTempWritten, out bool tooLarge);
             if (!tooLarge)
@@ -76,15 +82,32 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
             }
         }
 
-        // Grown past the threshold since the scan, or large: a loose blob, streamed from the start.
+        // Grown past the threshold since the scan, large, or replacing a damaged copy: a loose blob, streamed.
         using var source = new FileStream(handle, FileAccess.Read, 1);
-        string? sha = UploadLoose(source, expectedSha, afterTempWritten);
+        string? sha = UploadLoose(source, expectedSha, afterTempWritten, replace);
         if (sha is not null)
         {
             stored(sha);
         }
 
         return sha;
+    }
+
+    /// <summary>
+    /// Uploads <paramref name="sourcePath"/> again as a loose blob when the cloud folder's copy of <paramref name="sha"/>
+    /// is missing or damaged (another device asked for it); false when the copy here checks out or the file changed.
+    /// </summary>
+    public bool Reupload(string sourcePath, string sha)
+    {
+        using SafeFileHandle handle = File.OpenHandle(sourcePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        BlobState state = verifier.Check(sha, RandomAccess.GetLength(handle));
+        if (state == BlobState.Good)
+        {
+            return false;
+        }
+
+        using var source = new FileStream(handle, FileAccess.Read, 1);
+        return UploadLoose(source, sha, afterTempWritten: null, replace: true) is not null;
     }
 
     private string? UploadPacked(SafeFileHandle source, long fileLength, string? expectedSha, Action<string> stored, Action<Exception> failed, Action? afterTempWritten, out bool tooLarge)
@@ -121,14 +144,21 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
             }
 
             var key = ContentKey.FromBytes(hash);
-            if (LooseBlobs().Contains(key))
+            // Checked here for content hashed only now (a new file); content hashed in the scan was checked in Upload.
+            BlobState state = expectedSha is null ? verifier.Check(sha, length, mayBeLoose: LooseBlobs().Contains(key)) : BlobState.Missing;
+            switch (state)
             {
-                stored(sha); // already loose (an older run, another device)
-                return sha;
+                case BlobState.Good:
+                    stored(sha); // already there (an older run, another device), and it checks out
+                    return sha;
+                case BlobState.Damaged:
+                    WriteLoose(sha, buffer.AsSpan(0, length), afterTempWritten); // readers take a loose blob first
+                    stored(sha);
+                    return sha;
+                default:
+                    _packer!.Append(key, buffer.AsSpan(0, length), () => stored(sha), failed, afterTempWritten);
+                    return sha;
             }
-
-            _packer!.Append(key, buffer.AsSpan(0, length), () => stored(sha), failed, afterTempWritten);
-            return sha;
         }
         finally
         {
@@ -136,7 +166,25 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
         }
     }
 
-    private string? UploadLoose(FileStream source, string? expectedSha, Action? afterTempWritten)
+    /// <summary>Writes (or replaces) the loose blob of content already in memory.</summary>
+    private void WriteLoose(string sha, ReadOnlySpan<byte> content, Action? afterTempWritten)
+    {
+        EnsureDirectory(layout.TempDir);
+        string tmp = layout.NewTempPath(shortId);
+        using (var target = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+        {
+            target.Write(RecordHeader);
+            target.Write(content);
+        }
+
+        afterTempWritten?.Invoke();
+        string final = layout.BlobPath(sha);
+        EnsureDirectory(Path.GetDirectoryName(final)!);
+        verifier.Forget(sha);
+        File.Move(tmp, final, overwrite: true);
+    }
+
+    private string? UploadLoose(FileStream source, string? expectedSha, Action? afterTempWritten, bool replace)
     {
         EnsureDirectory(layout.TempDir);
         string tmp = layout.NewTempPath(shortId);
@@ -159,7 +207,7 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
 
             string final = layout.BlobPath(sha);
             EnsureDirectory(Path.GetDirectoryName(final)!);
-            if (File.Exists(final))
+            if (File.Exists(final) && !replace && verifier.Check(sha, source.Length) == BlobState.Good)
             {
                 File.Delete(tmp);
             }
@@ -167,6 +215,7 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
             {
                 // rename(2). Without overwrite .NET emulates "no replace" with link + unlink; a concurrent writer of
                 // the same name can only have written the same content, so replacing it is harmless.
+                verifier.Forget(sha);
                 File.Move(tmp, final, overwrite: true);
             }
 

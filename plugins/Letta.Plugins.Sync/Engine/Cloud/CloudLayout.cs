@@ -26,6 +26,11 @@ internal sealed class CloudLayout(string cloudFolder)
 
     public string ManifestPath(string category, string deviceId) => Path.Combine(ManifestsDir(category), deviceId + ".json.gz");
 
+    /// <summary>Per category, one file per device listing content it could not get from the cloud folder.</summary>
+    public string WantsDir(string category) => Path.Combine(Root, "wants", category);
+
+    public string WantsPath(string category, string deviceId) => Path.Combine(WantsDir(category), deviceId + ".json");
+
     public string DevicePath(string deviceId) => Path.Combine(DevicesDir, deviceId + ".json");
 
     public string BlobPath(string sha) => Path.Combine(BlobsDir, sha[..2], sha);

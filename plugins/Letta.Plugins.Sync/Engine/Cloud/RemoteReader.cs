@@ -17,6 +17,7 @@ internal static partial class RemoteReader
     public static RemoteView Read(CloudLayout layout, string stateDirectory, StateStore state, string category, string ownId, ISet<string> revoked, bool caseInsensitive)
     {
         var view = new RemoteView();
+        view.WantedByOthers.AddRange(WantsFile.ReadOthers(layout, category, ownId, revoked));
         string dir = layout.ManifestsDir(category);
         if (!Directory.Exists(dir))
         {

@@ -13,6 +13,9 @@ internal sealed class RemoteView
 
     public List<ScanIssue> Issues { get; } = [];
 
+    /// <summary>Content the other devices are waiting for (their wants lists).</summary>
+    public List<WantedBlob> WantedByOthers { get; } = [];
+
     public int LiveEntries { get; set; }
 
     public int TotalEntries { get; set; }
