@@ -175,6 +175,15 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
             throw tripped;
         }
 
+        if (request.Force)
+        {
+            // The deletions this device forces carry the authorisation, so the other devices apply them unforced.
+            foreach (PlanItem item in plan.Where(p => p.Action == PlanAction.PushDelete))
+            {
+                item.Target = item.Target! with { Forced = true };
+            }
+        }
+
         // Before the first row is committed: a first sync killed half way must not leave rows without the marker.
         WriteLocalMarker(root, marker!);
         Execute(category, request, result, snapshotDir, device, state, categoryLock, rows, scan, remote, plan);
@@ -286,6 +295,8 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
                 Author = row.Author,
                 Deleted = row.Deleted,
                 DeletedAt = row.DeletedAt,
+                Type = row.IsDirectory ? ManifestEntry.DirectoryType : null,
+                Forced = row.Deleted && row.Forced,
             });
         }
 

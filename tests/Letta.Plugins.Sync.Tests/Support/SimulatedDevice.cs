@@ -142,6 +142,11 @@ internal sealed class SimulatedDevice
         return map;
     }
 
+    /// <summary>Every directory in the synced folder (relative, "/"-separated), sorted.</summary>
+    public List<string> Directories() =>
+        Directory.EnumerateDirectories(Folder, "*", SearchOption.AllDirectories)
+            .Select(d => Path.GetRelativePath(Folder, d).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>Every byte under the folder, versions folder and cloud folder: a loss check.</summary>
     public IEnumerable<string> AllContentEverywhere()
     {

@@ -24,6 +24,9 @@ internal sealed class Applier(ApplyContext context, Downloader downloader)
 
         switch (item.Action)
         {
+            case PlanAction.Pull when item.Target!.IsDirectory:
+                MakeDirectory(item);
+                break;
             case PlanAction.Pull:
                 FileStat stat = downloader.Download(item.Key, item.Local?.DiskPath ?? item.Key, item.Target!, localMoved ? null : item.Local);
                 context.Rows.RecordBase(item.Key, item.Target!, stat, item.Target!.Sha, racy: false);
@@ -43,6 +46,12 @@ internal sealed class Applier(ApplyContext context, Downloader downloader)
     /// <summary>The deleting device's tombstone arrived: the local file goes to versions, the tombstone becomes the base.</summary>
     public void DeleteLocal(PlanItem item)
     {
+        if (item.Local!.IsDirectory)
+        {
+            DeleteDirectory(item);
+            return;
+        }
+
         string full = MoveLocalToVersions(item, "deleted", "not deleted", changedNote: " (it wins next run)");
         context.Crash(CrashPoint.AfterApply, item.Key);
         context.Tree.RemoveEmptyParents(full);
@@ -60,6 +69,58 @@ internal sealed class Applier(ApplyContext context, Downloader downloader)
         string full = MoveLocalToVersions(item, "reverted", "not reverted");
         context.Tree.RemoveEmptyParents(full);
         context.Result.FilesDeleted++;
+    }
+
+    /// <summary>A synced directory that another device has: created here (a file in the way is moved aside, never deleted).</summary>
+    private void MakeDirectory(PlanItem item)
+    {
+        LocalTree tree = context.Tree;
+        string full = tree.Full(item.Local?.DiskPath ?? item.Key);
+        tree.EnsureParent(full, item.Key, context.Result.Issues);
+        if (File.Exists(full))
+        {
+            if (!tree.Unchanged(item.Local, full))
+            {
+                throw new IOException("changed since the scan; the directory is created next run");
+            }
+
+            LocalTree.Move(full, tree.Full(ConflictNames.For(item.Key, context.Options.Clock.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000, context.Self.ShortId, null)));
+        }
+
+        Directory.CreateDirectory(full);
+        tree.Keep([item.Key]);
+        context.Rows.RecordBase(item.Key, item.Target!, null, null, racy: false);
+    }
+
+    /// <summary>
+    /// A directory deleted on another device: removed here when it is empty. One that holds files now (made here
+    /// without seeing the deletion) stays, and is published again over the tombstone — a modification wins.
+    /// </summary>
+    private void DeleteDirectory(PlanItem item)
+    {
+        string full = context.Tree.Full(item.Local!.DiskPath);
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
+        {
+            DateTimeOffset now = context.Options.Clock.GetUtcNow();
+            context.Rows.RecordBase(item.Key, item.Target! with
+            {
+                Deleted = false,
+                DeletedAt = 0,
+                Forced = false,
+                Author = context.Self.ShortId,
+                Version = item.Target.Vector.Bump(context.Self.ShortId, now).ToString(),
+            }, null, null, racy: false);
+            return;
+        }
+
+        if (Directory.Exists(full))
+        {
+            Directory.Delete(full);
+        }
+
+        context.Crash(CrashPoint.AfterApply, item.Key);
+        context.Tree.RemoveEmptyParents(full);
+        context.Rows.RecordBase(item.Key, item.Target!, null, null, racy: false);
     }
 
     private void KeepLoser(PlanItem item, ConflictCopy copy, IReadOnlyDictionary<string, StateRow> rows)

@@ -8,6 +8,7 @@ namespace Letta.Plugins.Sync.Engine.Applying;
 internal sealed class LocalTree(SyncCategory category, TimeProvider clock, DeviceIdentity self)
 {
     private readonly IgnoreRules _rules = new(category.Include, category.Exclude);
+    private readonly HashSet<string> _kept = new(StringComparer.Ordinal);
 
     public string Root { get; } = Path.GetFullPath(category.LocalPath);
 
@@ -21,6 +22,11 @@ internal sealed class LocalTree(SyncCategory category, TimeProvider clock, Devic
         if (expected is null)
         {
             return !Exists(full);
+        }
+
+        if (expected.IsDirectory)
+        {
+            return Directory.Exists(full);
         }
 
         if (!Exists(full))
@@ -55,14 +61,32 @@ internal sealed class LocalTree(SyncCategory category, TimeProvider clock, Devic
         }
     }
 
-    /// <summary>Removes the directories left empty above <paramref name="full"/>, up to the root.</summary>
+    /// <summary>Directories (relative keys) <see cref="RemoveEmptyParents"/> leaves in place: synced ones.</summary>
+    public void Keep(IEnumerable<string> directories)
+    {
+        lock (_kept)
+        {
+            _kept.UnionWith(directories);
+        }
+    }
+
+    /// <summary>Removes the directories left empty above <paramref name="full"/>, up to the root (not synced ones).</summary>
     public void RemoveEmptyParents(string full)
     {
         string? dir = Path.GetDirectoryName(full);
-        while (dir is not null && dir.Length > Root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any())
+        while (dir is not null && dir.Length > Root.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any() && !IsKept(dir))
         {
             Directory.Delete(dir);
             dir = Path.GetDirectoryName(dir);
+        }
+    }
+
+    private bool IsKept(string full)
+    {
+        string key = Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
+        lock (_kept)
+        {
+            return _kept.Contains(key);
         }
     }
 

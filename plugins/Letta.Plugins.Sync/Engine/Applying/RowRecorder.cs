@@ -83,6 +83,8 @@ internal sealed class RowRecorder(StateBatch batch, SyncEngineOptions options)
             Deleted = target.Deleted,
             DeletedAt = target.Deleted ? target.DeletedAt : 0,
             VersionText = target.Version, // already canonical: no parse/format round trip per file
+            Flags = (target.IsDirectory ? StateRowFlags.Directory : StateRowFlags.None)
+                | (target.Deleted && target.Forced ? StateRowFlags.ForcedDeletion : StateRowFlags.None),
         };
 
         if (keepCacheFrom is not null)

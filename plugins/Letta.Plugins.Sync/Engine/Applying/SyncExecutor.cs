@@ -25,19 +25,24 @@ internal sealed class SyncExecutor(ApplyContext context)
         new Uploader(context).Upload(plan);
         context.Rows.Commit();
 
-        foreach (PlanItem item in plan.Where(p => !p.IsConflict && p.Action is PlanAction.PushDelete or PlanAction.UpdateVersion or PlanAction.Converge))
+        foreach (PlanItem item in plan.Where(p => !p.IsConflict && (p.Action is PlanAction.PushDelete or PlanAction.UpdateVersion or PlanAction.Converge
+            || p is { Action: PlanAction.Push, Local.IsDirectory: true })))
         {
             context.Rows.RecordBase(item, rows);
-            if (item.Action == PlanAction.PushDelete)
+            if (item.Action == PlanAction.PushDelete && item.Base?.IsDirectory != true)
             {
                 context.Result.FilesDeleted++;
             }
         }
 
+        // Synced directories stay when their last file goes: only a directory tombstone removes one.
+        context.Tree.Keep(rows.Values.Where(r => r.IsLive && r.IsDirectory).Select(r => r.Path));
+
         var applier = new Applier(context, new Downloader(context));
 
         // Deletions first, so a path that turned from a file into a directory (or back) can be created afterwards.
-        foreach (PlanItem item in plan.Where(p => p.Action == PlanAction.DeleteLocal))
+        // Files first, then directories deepest first, so a directory is empty when its turn comes.
+        foreach (PlanItem item in plan.Where(p => p.Action == PlanAction.DeleteLocal).OrderBy(p => p.Local?.IsDirectory == true).ThenByDescending(p => p.Key.Length))
         {
             context.Guarded(item, () => applier.DeleteLocal(item));
         }

@@ -18,7 +18,7 @@ internal sealed class Uploader(ApplyContext context)
     public void Upload(List<PlanItem> plan)
     {
         SyncEngineOptions options = context.Options;
-        List<PlanItem> work = plan.Where(p => p.Local is not null && (p.Action == PlanAction.Push
+        List<PlanItem> work = plan.Where(p => p.Local is { IsDirectory: false } && (p.Action == PlanAction.Push
             || (context.Category.Direction != SyncDirection.ReceiveOnly && p.Copies.Any(c => c.FromLocal && !c.Discard)))).ToList();
         if (work.Count(p => p.Local!.ContentSize < options.PackThreshold) >= options.PackMinimumFiles)
         {

@@ -27,11 +27,24 @@ internal sealed record ManifestEntry
 
     [JsonPropertyName("deletedAt")] public long DeletedAt { get; init; }
 
+    /// <summary><c>dir</c> for a directory (no content); absent for a file.</summary>
+    [JsonPropertyName("type")] public string? Type { get; init; }
+
+    /// <summary>A tombstone whose deletion its device forced past the deletion limit: peers apply it without being forced.</summary>
+    [JsonPropertyName("forced")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Forced { get; init; }
+
+    [JsonIgnore]
+    public bool IsDirectory => Type == DirectoryType;
+
+    public const string DirectoryType = "dir";
+
     private VersionVector? _vector;
 
     [JsonIgnore]
     public VersionVector Vector => _vector ??= VersionVector.Parse(Version);
 
-    /// <summary>Whether two entries describe the same content (both tombstones, or the same hash).</summary>
-    public bool SameContent(ManifestEntry other) => Deleted ? other.Deleted : !other.Deleted && Sha == other.Sha;
+    /// <summary>Whether two entries describe the same content (both tombstones, both directories, or the same hash).</summary>
+    public bool SameContent(ManifestEntry other) => Deleted ? other.Deleted : !other.Deleted && Sha == other.Sha && IsDirectory == other.IsDirectory;
 }

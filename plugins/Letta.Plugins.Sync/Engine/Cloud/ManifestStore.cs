@@ -10,7 +10,8 @@ namespace Letta.Plugins.Sync.Engine.Cloud;
 /// </summary>
 internal static class ManifestStore
 {
-    public const int FormatVersion = 1;
+    /// <summary>2 added directory entries and forced tombstones; format 1 manifests are still read.</summary>
+    public const int FormatVersion = 2;
 
     public static void Write(CloudLayout layout, string shortId, string category, string deviceId, long seq, IReadOnlyList<ManifestEntry> entries, DateTimeOffset now, bool durable)
     {
@@ -77,7 +78,7 @@ internal static class ManifestStore
 
             ManifestHeader? header = JsonSerializer.Deserialize(all[..newline], SyncJsonContext.Default.ManifestHeader);
             ReadOnlySpan<byte> body = all[(newline + 1)..];
-            if (header is null || header.FormatVersion != FormatVersion)
+            if (header is null || header.FormatVersion is < 1 or > FormatVersion)
             {
                 error = $"unsupported manifest format {header?.FormatVersion}";
                 return null;

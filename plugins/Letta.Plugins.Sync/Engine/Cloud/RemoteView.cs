@@ -20,6 +20,9 @@ internal sealed class RemoteView
 
     public int TotalEntries { get; set; }
 
+    /// <summary>Tombstones of files whose deleting device did not force the deletion.</summary>
+    public int UnforcedTombstones { get; set; }
+
     public void Add(ManifestEntry entry)
     {
         if (!ByKey.TryGetValue(entry.Path, out List<ManifestEntry>? list))
@@ -30,9 +33,18 @@ internal sealed class RemoteView
 
         list.Add(entry);
         TotalEntries++;
+        if (entry.IsDirectory)
+        {
+            return;
+        }
+
         if (!entry.Deleted)
         {
             LiveEntries++;
+        }
+        else if (!entry.Forced)
+        {
+            UnforcedTombstones++;
         }
     }
 }

@@ -16,12 +16,12 @@ namespace Letta.Plugins.Sync.Engine.Persistence;
 internal sealed class StateBatch : IDisposable
 {
     private const string UpsertSql = """
-        INSERT INTO files(category, path, has_base, sha, size, mtime_ns, blob, version, author, deleted, deleted_at, l_size, l_mtime_ns, l_file_id, l_sha)
-        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+        INSERT INTO files(category, path, has_base, sha, size, mtime_ns, blob, version, author, deleted, deleted_at, l_size, l_mtime_ns, l_file_id, l_sha, flags)
+        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
         ON CONFLICT(category, path) DO UPDATE SET has_base = excluded.has_base, sha = excluded.sha, size = excluded.size,
             mtime_ns = excluded.mtime_ns, blob = excluded.blob, version = excluded.version, author = excluded.author,
             deleted = excluded.deleted, deleted_at = excluded.deleted_at, l_size = excluded.l_size,
-            l_mtime_ns = excluded.l_mtime_ns, l_file_id = excluded.l_file_id, l_sha = excluded.l_sha
+            l_mtime_ns = excluded.l_mtime_ns, l_file_id = excluded.l_file_id, l_sha = excluded.l_sha, flags = excluded.flags
         """;
 
     private readonly SqliteConnection _connection;
@@ -66,6 +66,7 @@ internal sealed class StateBatch : IDisposable
         raw.sqlite3_bind_int64(s, 13, row.LocalMtimeNs);
         raw.sqlite3_bind_int64(s, 14, row.LocalFileId);
         Text(s, 15, StateRowEncoding.LocalShaColumn(row));
+        raw.sqlite3_bind_int64(s, 16, (long)row.Flags);
         int rc = raw.sqlite3_step(s);
         raw.sqlite3_reset(s);
         if (rc != raw.SQLITE_DONE)

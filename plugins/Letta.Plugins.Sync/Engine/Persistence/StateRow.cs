@@ -27,6 +27,13 @@ internal sealed class StateRow
 
     public bool Deleted { get; set; }
 
+    /// <summary>A directory (synced so that empty ones exist everywhere), and whether a deletion was forced.</summary>
+    public StateRowFlags Flags { get; set; }
+
+    public bool IsDirectory => (Flags & StateRowFlags.Directory) != 0;
+
+    public bool Forced => (Flags & StateRowFlags.ForcedDeletion) != 0;
+
     public long DeletedAt { get; set; }
 
     /// <summary>Cached local stat; <c>-1</c> means "no cache, hash next time".</summary>

@@ -15,6 +15,7 @@ internal sealed class StateStore : IDisposable
             has_base INTEGER NOT NULL, sha TEXT, size INTEGER NOT NULL DEFAULT 0, mtime_ns INTEGER NOT NULL DEFAULT 0,
             blob TEXT, version TEXT, author TEXT, deleted INTEGER NOT NULL DEFAULT 0, deleted_at INTEGER NOT NULL DEFAULT 0,
             l_size INTEGER NOT NULL DEFAULT -1, l_mtime_ns INTEGER NOT NULL DEFAULT 0, l_file_id INTEGER NOT NULL DEFAULT 0, l_sha TEXT,
+            flags INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY(category, path)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS peers(category TEXT NOT NULL, device_id TEXT NOT NULL, seq INTEGER NOT NULL,
             PRIMARY KEY(category, device_id)) WITHOUT ROWID;
@@ -45,6 +46,7 @@ internal sealed class StateStore : IDisposable
         }.ToString());
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16384;" + Schema);
+        Migrate(connection);
         return new StateStore(connection, readOnly: false);
     }
 
@@ -90,7 +92,7 @@ internal sealed class StateStore : IDisposable
 
         using SqliteCommand cmd = _connection.CreateCommand();
         cmd.CommandText = """
-            SELECT path, has_base, sha, size, mtime_ns, blob, version, author, deleted, deleted_at, l_size, l_mtime_ns, l_file_id, l_sha
+            SELECT path, has_base, sha, size, mtime_ns, blob, version, author, deleted, deleted_at, l_size, l_mtime_ns, l_file_id, l_sha, flags
             FROM files WHERE category = $c
             """;
         cmd.Parameters.AddWithValue("$c", category);
@@ -114,6 +116,7 @@ internal sealed class StateStore : IDisposable
                 LocalMtimeNs = r.GetInt64(11),
                 LocalFileId = r.GetInt64(12),
                 LocalSha = StateRowEncoding.ReadLocalSha(r.IsDBNull(13) ? null : r.GetString(13), sha),
+                Flags = (StateRowFlags)r.GetInt64(14),
             };
             rows[row.Path] = row;
         }
@@ -195,6 +198,17 @@ internal sealed class StateStore : IDisposable
 
     private SqliteConnection Writable() =>
         ReadOnly || _connection is null ? throw new InvalidOperationException("The state store is read-only (dry-run).") : _connection;
+
+    /// <summary>Brings a state.db of an earlier release up to this schema (columns are only ever added).</summary>
+    private static void Migrate(SqliteConnection connection)
+    {
+        using SqliteCommand columns = connection.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('files') WHERE name = 'flags'";
+        if (columns.ExecuteScalar() is long n && n == 0)
+        {
+            Execute(connection, "ALTER TABLE files ADD COLUMN flags INTEGER NOT NULL DEFAULT 0");
+        }
+    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

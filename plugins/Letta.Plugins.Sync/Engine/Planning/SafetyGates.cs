@@ -12,14 +12,15 @@ internal static class SafetyGates
 {
     public static SyncAbortedException? Check(SyncEngineOptions options, IReadOnlyDictionary<string, StateRow> rows, LocalScan scan, RemoteView remote, List<PlanItem> plan)
     {
-        int baseLive = rows.Values.Count(r => r.IsLive);
-        if (baseLive > 0 && scan.Files.Count == 0)
+        int baseLive = rows.Values.Count(r => r.IsLive && !r.IsDirectory);
+        if (baseLive > 0 && scan.FileCount == 0)
         {
             return new SyncAbortedException(SyncGate.EmptySide,
                 $"The local folder lists empty while {baseLive} files were synced before; not treated as 'everything deleted'. Check the folder, or run with --force.");
         }
 
-        if (baseLive > 0 && remote.Peers.Count > 0 && remote.TotalEntries > 0 && remote.LiveEntries == 0)
+        // An emptiness the deleting device forced carries its authorisation: applied here without a second --force.
+        if (baseLive > 0 && remote.Peers.Count > 0 && remote.TotalEntries > 0 && remote.LiveEntries == 0 && remote.UnforcedTombstones > 0)
         {
             return new SyncAbortedException(SyncGate.EmptySide,
                 $"Every other device lists this category empty while {baseLive} files were synced before. Check them, or run with --force.");
@@ -73,6 +74,11 @@ internal static class SafetyGates
         int deletions = 0;
         foreach (PlanItem p in plan.Where(p => p.Action is PlanAction.DeleteLocal or PlanAction.PushDelete))
         {
+            if (p.Base?.IsDirectory == true || p.Local?.IsDirectory == true || (p.Action == PlanAction.DeleteLocal && p.Target?.Forced == true))
+            {
+                continue; // directories hold no content; a forced deletion was authorised by the device that made it
+            }
+
             string? sha = p.Base?.Sha;
             if (sha is not null && created.TryGetValue(sha, out int n) && n > 0)
             {

@@ -19,7 +19,7 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
 
     /// <summary>Local files whose hash the decision needs (pure additions are hashed while uploading instead).</summary>
     public static IEnumerable<LocalFile> NeedingHash(LocalScan local, IReadOnlyDictionary<string, StateRow> rows, RemoteView remote) =>
-        local.Files.Values.Where(f => f.Sha is null && !f.Unavailable
+        local.Files.Values.Where(f => f.Sha is null && !f.Unavailable && !f.IsDirectory
             && ((rows.TryGetValue(f.Key, out StateRow? row) && row.HasBase) || remote.ByKey.ContainsKey(f.Key)));
 
     public List<PlanItem> Plan(IReadOnlyDictionary<string, StateRow> rows, LocalScan local, RemoteView remote)
@@ -122,7 +122,7 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
 
         // This device's own version takes part like a peer's: its unpublished edit, or the base it holds.
         ManifestEntry? mine = localChanged
-            ? file is null ? Tombstone(key, baseVec.Bump(self.ShortId, now)) : FromLocal(file, baseVec.Bump(self.ShortId, now))
+            ? file is null ? Tombstone(key, baseVec.Bump(self.ShortId, now), row?.IsDirectory == true) : FromLocal(file, baseVec.Bump(self.ShortId, now))
             : row is null ? null : FromRow(row, baseVec);
         List<VersionGroup> groups = VersionGroup.Maximal(unseen, mine, mineIsEdit: localChanged);
         VersionVector all = groups.Aggregate(baseVec, (v, g) => v.Merge(g.Vector));
@@ -174,7 +174,8 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
             return item;
         }
 
-        foreach (VersionGroup loser in groups.Where(g => g != winner && !g.Entry.Deleted))
+        // A directory that loses needs no copy: it has no content (a local one in a file's way is moved aside).
+        foreach (VersionGroup loser in groups.Where(g => g != winner && !g.Entry.Deleted && !g.Entry.IsDirectory))
         {
             item.OtherAuthor ??= loser.Entry.Author;
             bool fromLocal = loser.HasMine && file is not null && file.Sha == loser.Entry.Sha;
@@ -229,7 +230,7 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
 
     private PlanItem LocalWins(string key, StateRow? row, LocalFile? file, VersionVector vector) =>
         file is null
-            ? new PlanItem { Key = key, Action = PlanAction.PushDelete, Base = row, Target = Tombstone(key, vector) }
+            ? new PlanItem { Key = key, Action = PlanAction.PushDelete, Base = row, Target = Tombstone(key, vector, row?.IsDirectory == true) }
             : new PlanItem { Key = key, Action = PlanAction.Push, Base = row, Local = file, Target = FromLocal(file, vector) };
 
     private ManifestEntry FromLocal(LocalFile file, VersionVector vector) => new()
@@ -240,15 +241,17 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         MtimeNs = file.ContentMtimeNs,
         Version = vector.ToString(),
         Author = self.ShortId,
+        Type = file.IsDirectory ? ManifestEntry.DirectoryType : null,
     };
 
-    private ManifestEntry Tombstone(string key, VersionVector vector) => new()
+    private ManifestEntry Tombstone(string key, VersionVector vector, bool directory) => new()
     {
         Path = key,
         Deleted = true,
         DeletedAt = now.ToUnixTimeSeconds(),
         Version = vector.ToString(),
         Author = self.ShortId,
+        Type = directory ? ManifestEntry.DirectoryType : null,
     };
 
     private static ManifestEntry FromRow(StateRow row, VersionVector vector) => new()
@@ -262,5 +265,7 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         Author = row.Author,
         Deleted = row.Deleted,
         DeletedAt = row.DeletedAt,
+        Type = row.IsDirectory ? ManifestEntry.DirectoryType : null,
+        Forced = row.Deleted && row.Forced,
     };
 }

@@ -92,6 +92,11 @@ internal sealed class VersionGroup
             Entry = member;
         }
 
+        if (Entry.Deleted && member.Forced && !Entry.Forced)
+        {
+            Entry = Entry with { Forced = true }; // one device forced this deletion: the authorisation travels with it
+        }
+
         Vector = Vector.Merge(member.Vector);
         HasMine |= isMine;
         MineIsMember |= isMine;

@@ -10,6 +10,9 @@ internal sealed class LocalFile
 
     public FileStat Stat { get; init; }
 
+    /// <summary>A directory synced as an entry of its own (empty, or synced before): no content, never hashed.</summary>
+    public bool IsDirectory { get; init; }
+
     /// <summary>SHA-256 (lower-case hex) of the content; <see langword="null"/> until hashed.</summary>
     public string? Sha { get; set; }
 

@@ -53,18 +53,20 @@ internal static partial class LocalScanner
         && rules.ShouldEnterDirectory(Relative(ref e, rootLength), e.FileName.ToString());
 
     /// <summary>Files under <paramref name="start"/> (a directory inside <paramref name="root"/>), paths relative to the root.</summary>
-    private static IEnumerable<Found> Enumerate(string root, string start, bool recursive, IgnoreRules rules, List<string> leftovers)
+    private static IEnumerable<Found> Enumerate(string root, string start, bool recursive, IgnoreRules rules, List<string> leftovers, bool directories)
     {
         int rootLength = root.Length + 1;
         var enumerable = new FileSystemEnumerable<Found>(start, (ref FileSystemEntry e) =>
         {
             string rel = Relative(ref e, rootLength);
-            // Attributes is not read here: on Unix it costs a second stat per file; symlinks are told by our own lstat.
-            return new Found(rel, e.FileName.ToString(), false, e.IsDirectory);
+            // Attributes is read for directories only: on Unix it costs a second stat, and files are told by our own lstat.
+            return new Found(rel, e.FileName.ToString(), e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) != 0, e.IsDirectory);
         }, new EnumerationOptions { RecurseSubdirectories = recursive, AttributesToSkip = 0, IgnoreInaccessible = true, ReturnSpecialDirectories = false })
         {
             ShouldRecursePredicate = (ref FileSystemEntry e) => ShouldEnter(ref e, rootLength, rules),
-            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory || e.FileName.EndsWith(SyncPaths.LocalTempSuffix) || (e.Attributes & FileAttributes.ReparsePoint) != 0,
+            // Directories too: links to report, leftover temps to remove, and the ones synced (so empty ones exist everywhere).
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory || e.FileName.EndsWith(SyncPaths.LocalTempSuffix)
+                || (e.Attributes & FileAttributes.ReparsePoint) != 0 || (directories && ShouldEnter(ref e, rootLength, rules)),
         };
 
         foreach (Found found in enumerable)
@@ -72,11 +74,6 @@ internal static partial class LocalScanner
             if (found.Name.EndsWith(SyncPaths.LocalTempSuffix, StringComparison.Ordinal))
             {
                 leftovers.Add(SyncPaths.ToFull(root, found.Relative));
-                continue;
-            }
-
-            if (found.IsDirectory && (found.IsSymlink || !IsSymlinkDirectory(root, found.Relative)))
-            {
                 continue;
             }
 
@@ -107,10 +104,6 @@ internal static partial class LocalScanner
         }
     }
 
-    /// <summary>Directories reach the results only when they are symlinks (the recurse predicate refused them).</summary>
-    private static bool IsSymlinkDirectory(string root, string relative) =>
-        new DirectoryInfo(SyncPaths.ToFull(root, relative)).LinkTarget is not null;
-
     private readonly record struct Walked(string Key, string Fold, string Disk, FileStat Stat);
 
     /// <summary>One part of the tree, walked and compared by one task; everything it finds stays in its own lists.</summary>
@@ -124,6 +117,9 @@ internal static partial class LocalScanner
 
         public List<(string Key, string Disk)> Stubs { get; } = [];
 
+        /// <summary>Directories found (canonical key, disk path); the scan keeps the empty ones and those synced before.</summary>
+        public List<(string Key, string Disk)> Directories { get; } = [];
+
         /// <summary>Symbolic links to directories (canonical keys): never followed.</summary>
         public List<string> LinkedDirectories { get; } = [];
 
@@ -135,9 +131,20 @@ internal static partial class LocalScanner
 
         public void Walk(string root, IgnoreRules rules, SyncCategory category, bool caseInsensitive)
         {
-            foreach (Found found in Enumerate(root, directory, recursive, rules, Leftovers))
+            bool directories = category.Kind == SyncCategoryKind.Files;
+            foreach (Found found in Enumerate(root, directory, recursive, rules, Leftovers, directories))
             {
                 string name = found.Name;
+                if (found.IsDirectory && !found.IsSymlink)
+                {
+                    if (SyncPaths.Canonicalize(found.Relative) is string dirKey)
+                    {
+                        Directories.Add((dirKey, found.Relative));
+                    }
+
+                    continue;
+                }
+
                 Match stub = name.Length > 7 && name[0] == '.' && name.EndsWith(".icloud", StringComparison.Ordinal) ? IcloudStub().Match(name) : Match.Empty;
                 if (stub.Success && !found.IsDirectory && LooksLikeStub(SyncPaths.ToFull(root, found.Relative)))
                 {

@@ -86,6 +86,8 @@ internal static partial class LocalScanner
             }
         }
 
+        AddDirectories(scan, parts.SelectMany(p => p.Directories), cache);
+
         foreach ((string linkKey, string disk) in links)
         {
             if (!scan.Files.ContainsKey(linkKey))
@@ -110,6 +112,39 @@ internal static partial class LocalScanner
         }
 
         return scan;
+    }
+
+    /// <summary>
+    /// Directories that are entries of their own: the empty ones (so they exist on every device) and those synced
+    /// before (a synced directory is deleted elsewhere only when it is removed here, not when it merely fills up).
+    /// Any other directory is implied by the files in it.
+    /// </summary>
+    private static void AddDirectories(LocalScan scan, IEnumerable<(string Key, string Disk)> directories, IReadOnlyDictionary<string, StateRow> cache)
+    {
+        List<(string Key, string Disk)> found = directories.ToList();
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var occupied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string key in scan.Files.Keys.Concat(found.Select(d => d.Key)))
+        {
+            int slash = key.LastIndexOf('/');
+            if (slash > 0)
+            {
+                occupied.Add(key[..slash]);
+            }
+        }
+
+        foreach ((string key, string disk) in found)
+        {
+            bool synced = cache.TryGetValue(key, out StateRow? row) && row.HasBase && row.IsDirectory;
+            if ((!occupied.Contains(key) || synced) && !scan.Files.ContainsKey(key))
+            {
+                scan.Files[key] = new LocalFile { Key = key, DiskPath = disk, IsDirectory = true };
+            }
+        }
     }
 
     /// <summary>Hashes the given files in parallel (one worker per core); unreadable ones become unavailable.</summary>

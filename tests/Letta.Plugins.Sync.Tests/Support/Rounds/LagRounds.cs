@@ -136,6 +136,23 @@ internal sealed class LagRounds : IDisposable
             _ledger.Wrote(d, to, content, replaced: null);
             _log.Add($"{d.Name} renames {from} -> {to}");
         }
+        else if (kind < 95)
+        {
+            // An empty directory made, or one removed: empty directories sync too.
+            List<string> empty = d.Directories().Where(x => !Directory.EnumerateFileSystemEntries(d.Path_(x)).Any()).ToList();
+            if (empty.Count > 0 && _random.Next(2) == 0)
+            {
+                string gone = empty[_random.Next(empty.Count)];
+                Directory.Delete(d.Path_(gone));
+                _log.Add($"{d.Name} removes the empty directory {gone}/");
+            }
+            else
+            {
+                string made = $"empty{_op++}/{(_random.Next(2) == 0 ? "inner" : "")}".TrimEnd('/');
+                Directory.CreateDirectory(d.Path_(made));
+                _log.Add($"{d.Name} makes the empty directory {made}/");
+            }
+        }
         else
         {
             string dir = $"bulk{_op++}";
@@ -225,6 +242,11 @@ internal sealed class LagRounds : IDisposable
                     failures.Add($"after settling, {path} is '{x ?? "(absent)"}' on {_devices[0].Name} and '{y ?? "(absent)"}' on {d.Name}");
                 }
             }
+        }
+
+        foreach (SimulatedDevice d in _devices.Skip(1).Where(d => !d.Directories().SequenceEqual(_devices[0].Directories())))
+        {
+            failures.Add($"after settling, the directories differ: {_devices[0].Name} has [{string.Join(", ", _devices[0].Directories())}], {d.Name} [{string.Join(", ", d.Directories())}]");
         }
 
         foreach (SimulatedDevice d in _devices)
