@@ -72,7 +72,7 @@ internal static class Floors
         Directory.CreateDirectory(Path.Combine(target, "tmp"));
         for (int d = 0; d < 256; d++)
         {
-            Directory.CreateDirectory(Path.Combine(target, d.ToString("x2")));
+            Directory.CreateDirectory(Path.Combine(target, d.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         int counter = 0;
@@ -87,7 +87,7 @@ internal static class Floors
                 src.CopyTo(dst, 256 * 1024);
             }
 
-            File.Move(tmp, Path.Combine(target, (n % 256).ToString("x2"), n.ToString(System.Globalization.CultureInfo.InvariantCulture)), overwrite: true);
+            File.Move(tmp, Path.Combine(target, (n % 256).ToString("x2", System.Globalization.CultureInfo.InvariantCulture), n.ToString(System.Globalization.CultureInfo.InvariantCulture)), overwrite: true);
         });
         return sw.Elapsed;
     }

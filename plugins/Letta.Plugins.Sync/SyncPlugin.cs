@@ -1,5 +1,7 @@
 using Letta.Cli;
-using Letta.Plugins.Sync.Hosting;
+using Letta.Plugins.Sync.Api;
+using Letta.Plugins.Sync.Cli;
+using Letta.Plugins.Sync.Options;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,38 +10,15 @@ namespace Letta.Plugins.Sync;
 /// <summary>Plugin <c>sync</c>: two-way sync of local category folders between devices through a cloud-drive folder.</summary>
 public sealed class SyncPlugin : ILettaPlugin
 {
+    /// <inheritdoc />
     public Type? SettingsType => typeof(SyncOptions);
 
-    public IReadOnlyList<CliCommand> Commands { get; } =
-    [
-        new("status", "Per category: last run, counts, conflicts, errors.", "GET", "status"),
-        new("run", "Sync now (all categories, or one), printing progress.", "POST", "run/progress")
-        {
-            Options =
-            [
-                new CliOption("category", "Only this category."),
-                new CliOption("dry-run", "Print the exact plan and change nothing.", CliValueKind.Flag),
-                new CliOption("force", "Override the deletion, empty-side, mass-change and conflict limits.", CliValueKind.Flag),
-                new CliOption("revert", "Receive-only category: make the local folder match the cluster (local versions kept in versions/).", CliValueKind.Flag),
-                new CliOption("override", "Send-only category: republish the local state over remote edits not applied here.", CliValueKind.Flag),
-            ],
-        },
-        new("plan", "Print the exact plan of the next run without changing anything.", "GET", "plan")
-        {
-            Options = [new CliOption("category", "Only this category.")],
-        },
-        new("devices", "List the devices registered in the cloud folder.", "GET", "devices"),
-        new("revoke", "Revoke a device: its data is ignored from now on.", "POST", "devices/{id}/revoke")
-        {
-            Arguments = [new CliArgument("id", "The device id (see 'letta sync devices').")],
-        },
-        new("conflicts", "List the conflict copies kept in the local folders.", "GET", "conflicts")
-        {
-            Options = [new CliOption("category", "Only this category.")],
-        },
-    ];
+    /// <inheritdoc />
+    public IReadOnlyList<CliCommand> Commands => SyncCommands.All;
 
+    /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, IPluginContext context) => services.AddLettaSync();
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => SyncEndpoints.Map(endpoints);
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSync();
 }

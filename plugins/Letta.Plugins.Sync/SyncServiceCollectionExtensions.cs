@@ -1,3 +1,4 @@
+using Letta.Plugins.Sync.Health;
 using Letta.Plugins.Sync.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -26,6 +26,11 @@ internal static class ResponsePrinter
             return 0;
         }
 
+        if (response.Headers.Contains(ExitLineHeader))
+        {
+            return await PrintLinesWithExitAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
         // Text and streams (e.g. an NDJSON export) go to stdout unbuffered, whatever their size.
         await using Stream stdout = Console.OpenStandardOutput();
         await using Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -45,6 +50,33 @@ internal static class ResponsePrinter
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A streamed text answer (progress lines) whose outcome is known only at its end says so with this header; its
+    /// last line is then <c>letta-exit: N</c>, which is not printed but becomes the exit code (a failed run, a gate).
+    /// </summary>
+    public const string ExitLineHeader = "Letta-Exit-Line";
+
+    private const string ExitLinePrefix = "letta-exit: ";
+
+    private static async Task<int> PrintLinesWithExitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
+        int exit = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is string line)
+        {
+            if (line.StartsWith(ExitLinePrefix, StringComparison.Ordinal)
+                && int.TryParse(line.AsSpan(ExitLinePrefix.Length), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int code))
+            {
+                exit = code;
+                continue;
+            }
+
+            Console.WriteLine(line);
+        }
+
+        return exit;
     }
 
     public static string DescribeProblem(string body, string? fallback)

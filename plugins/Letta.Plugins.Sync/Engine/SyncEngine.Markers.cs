@@ -126,7 +126,7 @@ internal sealed partial class SyncEngine
             Path.GetFileName(e) is not ("tmp" or ".syncroot") && !e.EndsWith(".tmp", StringComparison.Ordinal)
             && !Path.GetFileName(e).StartsWith(".syncroot", StringComparison.Ordinal));
 
-    private static IEnumerable<string> PreviousClusterIds(StateStore state) =>
+    private static string[] PreviousClusterIds(StateStore state) =>
         (state.GetMeta("previousClusterIds") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     private static void CheckLocalMarker(SyncCategory category, string root, bool hasBase, SyncRootMarker? marker, StateStore state)

@@ -1,6 +1,5 @@
 using Letta.Plugins.Sync.Engine.Devices;
 using Letta.Plugins.Sync.Engine.Faults;
-using Letta.Plugins.Sync.Engine.Scanning;
 
 namespace Letta.Plugins.Sync.Engine;
 

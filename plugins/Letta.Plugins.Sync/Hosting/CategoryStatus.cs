@@ -1,7 +1,7 @@
 namespace Letta.Plugins.Sync.Hosting;
 
 /// <summary>The last run of one category, as shown by <c>letta sync status</c>.</summary>
-public sealed record CategoryStatus
+internal sealed record CategoryStatus
 {
     public required string Category { get; init; }
 
@@ -34,4 +34,10 @@ public sealed record CategoryStatus
     public int RemoteNotApplied { get; init; }
 
     public IReadOnlyList<string> RecentErrors { get; init; } = [];
+
+    /// <summary>Files the last run moved out of the working tree into the versions folder (replaced, deleted, conflicts, pruned).</summary>
+    public int MovedToVersions { get; init; }
+
+    /// <summary>The first of them: path, reason and where each is kept.</summary>
+    public IReadOnlyList<string> RecentlyMovedToVersions { get; init; } = [];
 }

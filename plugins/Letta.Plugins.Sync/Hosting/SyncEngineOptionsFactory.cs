@@ -1,6 +1,8 @@
 using Letta.Plugins.Sync.Engine;
 using Letta.Plugins.Sync.Engine.Scanning;
 
+using Letta.Plugins.Sync.Options;
+
 namespace Letta.Plugins.Sync.Hosting;
 
 /// <summary>Turns the plugin's settings and context into an engine configuration.</summary>

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Letta.Plugins.Sync.Options;
+
 namespace Letta.Plugins.Sync.Hosting;
 
 /// <summary>Full sync of every category on a schedule (default hourly), each wait jittered by ± <see cref="SyncOptions.Jitter"/>.</summary>
@@ -17,7 +19,7 @@ internal sealed class SyncScheduler(SyncService sync, IOptionsMonitor<SyncOption
         {
             try
             {
-                await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(delay, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -29,7 +31,7 @@ internal sealed class SyncScheduler(SyncService sync, IOptionsMonitor<SyncOption
             {
                 try
                 {
-                    await sync.RunAsync(null, dryRun: false, force: false, progress: null, stoppingToken).ConfigureAwait(false);
+                    await sync.RunAsync(null, dryRun: false, force: false, progress: null, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {

@@ -1,5 +1,6 @@
 using Letta.Messaging;
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Options;
 using Letta.Sync;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace Letta.Plugins.Sync.Hosting;
 /// Runs categories for the schedule, the watcher, REST and CLI: one run at a time in this process (the engine's lock
 /// file also guards against other processes), records the status and publishes the hub events.
 /// </summary>
-internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginContext context, IMessageHub hub, TimeProvider clock, ILogger<SyncService> logger)
+internal sealed partial class SyncService(IOptionsMonitor<SyncOptions> options, IPluginContext context, IMessageHub hub, TimeProvider clock, ILogger<SyncService> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (SyncEngineOptions Options, SyncEngine Engine)? _shared;
@@ -41,7 +42,7 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
             throw new ArgumentException($"Unknown category '{category}'. Known: {string.Join(", ", Categories)}.", nameof(category));
         }
 
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
             var results = new List<SyncRunResult>();
@@ -49,12 +50,12 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Invoke($"{name}: {(dryRun ? "planning" : "syncing")}…");
-                SyncRunResult result = await Task.Run(() => RunOne(engine, name, request), cancellationToken).ConfigureAwait(false);
+                SyncRunResult result = await Task.Run(() => RunOne(engine, name, request), cancellationToken);
                 results.Add(result);
                 progress?.Invoke(Describe(result));
                 if (!dryRun)
                 {
-                    await RecordAsync(engine, result, cancellationToken).ConfigureAwait(false);
+                    await RecordAsync(engine, result, cancellationToken);
                 }
             }
 
@@ -93,7 +94,7 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
             && o.Include.SequenceEqual(kv.Value.Include) && o.Exclude.SequenceEqual(kv.Value.Exclude));
 
     public static string Describe(SyncRunResult r) => r.Succeeded
-        ? $"{r.Category}: {(r.DryRun ? "plan" : "done")} — sent {r.FilesSent}, received {r.FilesReceived}, deleted {r.FilesDeleted}, conflicts {r.Conflicts.Count}, errors {r.Errors.Count}, hashed {r.Hashed}{Divergence(r)} ({r.Duration.TotalMilliseconds:F0} ms)"
+        ? $"{r.Category}: {(r.DryRun ? "plan" : "done")} — sent {r.FilesSent}, received {r.FilesReceived}, deleted {r.FilesDeleted}, conflicts {r.Conflicts.Count}, errors {r.Errors.Count}, hashed {r.Hashed}, kept in versions {r.MovedToVersions.Count}{Divergence(r)} ({r.Duration.TotalMilliseconds:F0} ms)"
         : $"{r.Category}: FAILED — {r.Failure}";
 
     private static string Divergence(SyncRunResult r) =>
@@ -108,7 +109,7 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException or System.Text.Json.JsonException)
         {
-            logger.LogError(e, "Sync of {Category} failed", name);
+            LogRunFailed(e, name);
             return new SyncRunResult { Category = name, DryRun = request.DryRun, Succeeded = false, Failure = e.Message, FinishedAt = clock.GetUtcNow() };
         }
     }
@@ -133,6 +134,8 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
             LocalNotPublished = r.LocalNotPublished,
             RemoteNotApplied = r.RemoteNotApplied,
             RecentErrors = r.Errors.Take(10).Select(e => $"{e.Path}: {e.Message}").ToList(),
+            MovedToVersions = r.MovedToVersions.Count,
+            RecentlyMovedToVersions = r.MovedToVersions.Take(10).Select(v => $"{v.Path} ({v.Reason}) → {v.KeptAt}").ToList(),
         });
 
         string deviceId = r.Succeeded || r.Gate is not null ? SafeDeviceId(engine) : "";
@@ -142,23 +145,38 @@ internal sealed class SyncService(IOptionsMonitor<SyncOptions> options, IPluginC
             // re-published on every scheduled run.
             if (previous is { LastRunSucceeded: false } && previous.LastFailure == r.Failure)
             {
-                logger.LogDebug("Sync of {Category} still stopped: {Reason}", r.Category, r.Failure);
+                LogStillStopped(r.Category, r.Failure);
                 return;
             }
 
-            logger.LogWarning("Sync of {Category} stopped: {Reason}", r.Category, r.Failure);
-            await hub.PublishAsync(new SyncFailed(r.Category, r.Failure ?? "unknown error", r.FinishedAt), cancellationToken).ConfigureAwait(false);
+            LogStopped(r.Category, r.Failure);
+            await hub.PublishAsync(new SyncFailed(r.Category, r.Failure ?? "unknown error", r.FinishedAt), cancellationToken);
             return;
         }
 
-        logger.LogInformation("{Summary}", Describe(r));
-        foreach ((string path, string conflictPath, string? other) in r.Conflicts)
+        if (logger.IsEnabled(LogLevel.Information))
         {
-            await hub.PublishAsync(new SyncConflictDetected(r.Category, path, conflictPath, other ?? "", r.FinishedAt), cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("{Summary}", Describe(r));
         }
 
-        await hub.PublishAsync(new SyncCompleted(r.Category, deviceId, r.FilesSent, r.FilesReceived, r.FilesDeleted, r.Conflicts.Count, r.Duration, r.FinishedAt), cancellationToken).ConfigureAwait(false);
+        foreach ((string path, string conflictPath, string? other) in r.Conflicts)
+        {
+            await hub.PublishAsync(new SyncConflictDetected(r.Category, path, conflictPath, other ?? "", r.FinishedAt), cancellationToken);
+        }
+
+        await hub.PublishAsync(new SyncCompleted(r.Category, deviceId, r.FilesSent, r.FilesReceived, r.FilesDeleted, r.Conflicts.Count, r.Duration, r.FinishedAt), cancellationToken);
     }
+
+    public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sync of {Category} failed")]
+    private partial void LogRunFailed(Exception exception, string category);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sync of {Category} still stopped: {Reason}")]
+    private partial void LogStillStopped(string category, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync of {Category} stopped: {Reason}")]
+    private partial void LogStopped(string category, string? reason);
 
     private static string SafeDeviceId(SyncEngine engine)
     {

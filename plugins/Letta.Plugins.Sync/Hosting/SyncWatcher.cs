@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using Letta.Plugins.Sync.Options;
+
 namespace Letta.Plugins.Sync.Hosting;
 
 /// <summary>
@@ -106,7 +108,7 @@ internal sealed class SyncWatcher(SyncService sync, IOptionsMonitor<SyncOptions>
         CancellationToken token = _stopping?.Token ?? CancellationToken.None;
         try
         {
-            await sync.RunAsync(category, dryRun: false, force: false, progress: null, token).ConfigureAwait(false);
+            await sync.RunAsync(category, dryRun: false, force: false, progress: null, token);
         }
         catch (OperationCanceledException)
         {

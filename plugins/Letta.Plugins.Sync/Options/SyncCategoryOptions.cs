@@ -1,7 +1,9 @@
-namespace Letta.Plugins.Sync;
+using Letta.Plugins.Sync.Engine;
+
+namespace Letta.Plugins.Sync.Options;
 
 /// <summary>One sync category in <c>plugins.json</c> (<c>settings.categories.&lt;name&gt;</c>).</summary>
-public sealed class SyncCategoryOptions
+internal sealed class SyncCategoryOptions
 {
     /// <summary>Local folder; <c>~</c> and <c>$LETTA_HOME</c> are expanded. A missing folder is reported, never created.</summary>
     public string Path { get; set; } = "";

@@ -1,7 +1,9 @@
-namespace Letta.Plugins.Sync;
+using Letta.Plugins.Sync.Engine;
+
+namespace Letta.Plugins.Sync.Options;
 
 /// <summary>Settings of the <c>sync</c> plugin (the plugin's <c>settings</c> object in <c>plugins.json</c>).</summary>
-public sealed class SyncOptions
+internal sealed class SyncOptions
 {
     /// <summary>
     /// The shared cloud-drive folder. Default: <c>~/Library/Mobile Documents/com~apple~CloudDocs/Letta Sync</c> when

@@ -1,9 +1,9 @@
 using FluentValidation;
 
-namespace Letta.Plugins.Sync;
+namespace Letta.Plugins.Sync.Options;
 
 /// <summary>Validates <see cref="SyncOptions"/>; the host reports failures as <c>InvalidConfiguration</c> with field errors.</summary>
-public sealed class SyncOptionsValidator : AbstractValidator<SyncOptions>
+internal sealed class SyncOptionsValidator : AbstractValidator<SyncOptions>
 {
     public SyncOptionsValidator()
     {

@@ -7,9 +7,9 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>sync.md §12 scenarios 1–10 and 12 with two simulated devices.</summary>
 public abstract class BasicScenarioTests : IDisposable
 {
-    public sealed class Shared() : BasicScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : BasicScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : BasicScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : BasicScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world;
     private readonly SimulatedDevice _a;
@@ -25,7 +25,11 @@ public abstract class BasicScenarioTests : IDisposable
         _a.Write("keep/unrelated.md", "keep");
     }
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_NewFileOnA_AppearsOnBWithSameBytesAndMtime()
@@ -230,13 +234,13 @@ public abstract class BasicScenarioTests : IDisposable
         _a.SyncOk();
         _b.SyncOk();
         Directory.Move(_a.Path_("old"), _a.Path_("new"));
-        int blobsBefore = Directory.EnumerateFiles(Path.Combine(_a.Cloud, "LettaSync", "blobs"), "*", SearchOption.AllDirectories).Count(f => !Path.GetFileName(f).Contains(" ", StringComparison.Ordinal));
+        int blobsBefore = Directory.EnumerateFiles(Path.Combine(_a.Cloud, "LettaSync", "blobs"), "*", SearchOption.AllDirectories).Count(f => !Path.GetFileName(f).Contains(' ', StringComparison.Ordinal));
 
         SyncRunResult r = _a.SyncOk();
         _b.SyncOk();
 
         r.Gate.ShouldBeNull();
-        Directory.EnumerateFiles(Path.Combine(_a.Cloud, "LettaSync", "blobs"), "*", SearchOption.AllDirectories).Count(f => !Path.GetFileName(f).Contains(" ", StringComparison.Ordinal)).ShouldBe(blobsBefore);
+        Directory.EnumerateFiles(Path.Combine(_a.Cloud, "LettaSync", "blobs"), "*", SearchOption.AllDirectories).Count(f => !Path.GetFileName(f).Contains(' ', StringComparison.Ordinal)).ShouldBe(blobsBefore);
         _b.Snapshot().Keys.Where(k => !k.StartsWith("keep/", StringComparison.Ordinal)).ShouldAllBe(k => k.StartsWith("new/", StringComparison.Ordinal));
         _b.Snapshot().Count.ShouldBe(31);
     }

@@ -8,13 +8,17 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>Databases as snapshots (§12 #38), directories as units, send-only and receive-only (#39).</summary>
 public abstract class CategoryKindScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : CategoryKindScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : CategoryKindScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : CategoryKindScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : CategoryKindScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 12);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_SqliteInWalModeBeingWritten_ReceiverCopyPassesIntegrityCheck()

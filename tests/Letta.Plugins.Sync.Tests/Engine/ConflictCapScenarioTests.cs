@@ -6,15 +6,19 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>The per-file cap on conflict copies: §12 #40 (the no-chain half is in <see cref="FileSystemScenarioTests"/>).</summary>
 public abstract class ConflictCapScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : ConflictCapScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : ConflictCapScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : ConflictCapScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : ConflictCapScenarioTests(CloudMode.Lagged);
 
     private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly SyncWorld _world = new(mode, seed: 13);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_TwelveSuccessiveConflicts_TenCopiesKeptOldestTwoInVersionsOnEveryDevice()

@@ -7,9 +7,9 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>sync.md §12 scenarios 18–20 and 25: a run stopped at each phase, then re-run.</summary>
 public abstract class CrashScenarioTests : IDisposable
 {
-    public sealed class Shared() : CrashScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : CrashScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : CrashScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : CrashScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world;
     private readonly SimulatedDevice _a;
@@ -27,7 +27,11 @@ public abstract class CrashScenarioTests : IDisposable
         _b.SyncOk();
     }
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Theory]
     [InlineData("AfterScan")]

@@ -10,13 +10,17 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// </summary>
 public abstract class DirectionScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : DirectionScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : DirectionScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : DirectionScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : DirectionScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 15);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_ReceiveOnlyLocalEditAddAndDelete_DivergenceCountedEveryRun()
@@ -132,13 +136,13 @@ public abstract class DirectionScenarioTests(CloudMode mode) : IDisposable
     }
 
     [Theory]
-    [InlineData(SyncDirection.TwoWay, true, false)]
-    [InlineData(SyncDirection.SendOnly, true, false)]
-    [InlineData(SyncDirection.TwoWay, false, true)]
-    [InlineData(SyncDirection.ReceiveOnly, false, true)]
-    public void Run_RevertOrOverrideOnOtherDirection_ThrowsNamingTheOption(SyncDirection direction, bool revert, bool @override)
+    [InlineData("TwoWay", true, false)]
+    [InlineData("SendOnly", true, false)]
+    [InlineData("TwoWay", false, true)]
+    [InlineData("ReceiveOnly", false, true)]
+    public void Run_RevertOrOverrideOnOtherDirection_ThrowsNamingTheOption(string direction, bool revert, bool @override)
     {
-        SimulatedDevice d = _world.AddDevice("d", s => s.Direction = direction);
+        SimulatedDevice d = _world.AddDevice("d", s => s.Direction = Enum.Parse<SyncDirection>(direction));
 
         ArgumentException e = Should.Throw<ArgumentException>(() => d.Engine().Run("memories", new SyncRunRequest { Revert = revert, Override = @override }));
 

@@ -9,13 +9,17 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>iCloud specifics and file-system edge cases: §12 #11, #23, #24, #26, #27, #29–#31, #33, #40.</summary>
 public abstract class FileSystemScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : FileSystemScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : FileSystemScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : FileSystemScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : FileSystemScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 16);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_EvictedIcloudStub_NotDeletedNotChangedAndReported()

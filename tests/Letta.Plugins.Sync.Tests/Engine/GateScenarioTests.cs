@@ -8,9 +8,9 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>Safety gates and dry-run: sync.md §12 scenarios 13–17, 35, 36.</summary>
 public abstract class GateScenarioTests : IDisposable
 {
-    public sealed class Shared() : GateScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : GateScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : GateScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : GateScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world;
     private readonly SimulatedDevice _a;
@@ -30,7 +30,11 @@ public abstract class GateScenarioTests : IDisposable
         _b.SyncOk();
     }
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_DeletingMoreThanTheLimit_AbortsBeforeAnyChangeUntilForced()

@@ -9,13 +9,17 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>States a crash, a fast first sync, a restored backup or a late cloud leave behind, each healing by itself on the next run.</summary>
 public abstract class HealingScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : HealingScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : HealingScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : HealingScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : HealingScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 31);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_FilesWrittenAndSyncedInsideTheRacyWindow_LaterRunsAreNotStoppedByTheMassChangeGate()

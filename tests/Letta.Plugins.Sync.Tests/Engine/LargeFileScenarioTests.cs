@@ -10,7 +10,7 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// intact past the 32-bit boundary. Sparse on the sending side; the cloud blob and the received copy are written in
 /// full (8 GiB, in tmpfs when it has room — see <see cref="MemoryBackedTemp"/> — and removed in Dispose).
 /// </summary>
-[Collection(nameof(LargeFileCollection))]
+[Collection(nameof(LargeFileRunsAlone))]
 public sealed class LargeFileScenarioTests : IDisposable
 {
     private const long FourGiB = 4L * 1024 * 1024 * 1024;

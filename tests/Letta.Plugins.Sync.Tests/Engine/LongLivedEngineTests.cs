@@ -7,13 +7,17 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>One engine across runs (as in the server): its in-memory state must stay exactly what state.db holds.</summary>
 public abstract class LongLivedEngineTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : LongLivedEngineTests(CloudMode.Shared);
+    public sealed class SharedCloud() : LongLivedEngineTests(CloudMode.Shared);
 
-    public sealed class Lagged() : LongLivedEngineTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : LongLivedEngineTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 18);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Run_ManyRunsOnOneEngine_SameResultsAsFreshEngines()

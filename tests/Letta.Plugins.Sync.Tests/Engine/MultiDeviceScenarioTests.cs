@@ -8,13 +8,17 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>Three devices editing at once (§12 #43), clock skew (#34), offline rejoin (#37), devices (#41), corruption (#21, #22).</summary>
 public abstract class MultiDeviceScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : MultiDeviceScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : MultiDeviceScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : MultiDeviceScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : MultiDeviceScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 19);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_ThreeDevicesEditAtOnce_SameWinnerAndSameConflictCopiesEverywhere()

@@ -8,13 +8,17 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>Long names, links in place of synced items, and directories (empty ones sync).</summary>
 public abstract class NamesLinksAndDirectoriesScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : NamesLinksAndDirectoriesScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : NamesLinksAndDirectoriesScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : NamesLinksAndDirectoriesScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : NamesLinksAndDirectoriesScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 61);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_NameOf250Bytes_ArrivesAndItsConflictCopyStaysWithin255Bytes()

@@ -8,13 +8,17 @@ namespace Letta.Plugins.Sync.Tests.Engine;
 /// <summary>Tombstone and versions retention, case-only renames (§12 #28).</summary>
 public abstract class RetentionScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : RetentionScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : RetentionScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : RetentionScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : RetentionScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 20);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_TombstoneYoungerThan90Days_KeptAndOlderForgotten()
@@ -76,7 +80,7 @@ public abstract class RetentionScenarioTests(CloudMode mode) : IDisposable
         mac.SyncOk().Plan.ShouldAllBe(p => p.Action == PlanAction.UpdateVersion);
     }
 
-    private IReadOnlyList<ManifestEntry> Manifest(SimulatedDevice d) =>
+    private static IReadOnlyList<ManifestEntry> Manifest(SimulatedDevice d) =>
         ManifestStore.TryRead(Path.Combine(d.Cloud, "LettaSync", "manifests", "memories", d.DeviceId + ".json.gz"), out _)!.Entries;
 
     private sealed class MovableClock : TimeProvider

@@ -1,3 +1,5 @@
+using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Options;
 namespace Letta.Plugins.Sync.Tests.Plugin;
 
 public sealed class SyncOptionsValidatorTests

@@ -8,7 +8,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Letta.Plugins.Sync.Tests.Plugin;
 
 /// <summary>The plugin's REST surface, hub events and health, hosted like the Letta host hosts it.</summary>
+#pragma warning disable CA1001 // the world is deleted in IAsyncLifetime.DisposeAsync, after the host that uses it has stopped
 public sealed class SyncPluginTests : IAsyncLifetime
+#pragma warning restore CA1001
 {
     private readonly SyncWorld _world = new();
     private PluginTestHost _host = null!;

@@ -1,5 +1,4 @@
 using System.Text;
-using Letta.Messaging;
 using Letta.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -34,19 +33,14 @@ internal sealed class PluginTestHost : IAsyncDisposable
     public static async Task<PluginTestHost> StartAsync(string home, string settingsJson)
     {
         IConfiguration settings = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(settingsJson))).Build();
-        var context = new TestPluginContext(home, settings);
-        Directory.CreateDirectory(context.DataDirectory);
+        var context = new TestPluginContext("sync", home, settings);
         var plugin = new SyncPlugin();
         var hub = new RecordingMessageHub();
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IPluginContext>(context);
-        builder.Services.AddSingleton<IMessageHub>(hub);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<SyncOptions>().Bind(settings);
-        plugin.ConfigureServices(builder.Services, context);
+        builder.Services.AddPluginLikeTheHost(plugin, context, hub);
         WebApplication app = builder.Build();
         plugin.MapEndpoints(app.MapGroup("/api/sync"));
         await app.StartAsync();

@@ -1,5 +1,4 @@
 using Letta.Plugins.Sync.Engine;
-using Letta.Plugins.Sync.Engine.Planning;
 
 namespace Letta.Plugins.Sync.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Letta.Plugins.Sync.Engine;
 namespace Letta.Plugins.Sync.Tests.Support;
 
 /// <summary>Per-device knobs for a simulated device.</summary>

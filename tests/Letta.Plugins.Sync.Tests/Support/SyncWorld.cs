@@ -73,7 +73,7 @@ internal sealed class SyncWorld : IDisposable
 
         foreach (CloudView other in Simulator.Views)
         {
-            Simulator.Observe(other);
+            CloudSimulator.Observe(other);
             Simulator.Upload(other, 1);
         }
 
@@ -82,14 +82,14 @@ internal sealed class SyncWorld : IDisposable
         {
             Simulator.Deliver(view, s_beforePreRun, withhold: IsManifest);
             first = run();
-            Simulator.Observe(view);
+            CloudSimulator.Observe(view);
             Simulator.Upload(view, 1);
         }
 
         Simulator.CompletePartials(view, 1);
         Simulator.Deliver(view, s_beforeRun);
         SyncRunResult result = run();
-        Simulator.Observe(view);
+        CloudSimulator.Observe(view);
         Simulator.Upload(view, 1);
         return first is null ? result : SessionResult.Combine(first, result);
     }
@@ -107,7 +107,7 @@ internal sealed class SyncWorld : IDisposable
 
         foreach (CloudView other in Simulator.Views)
         {
-            Simulator.Observe(other);
+            CloudSimulator.Observe(other);
             Simulator.Upload(other, 1);
         }
 

@@ -20,7 +20,7 @@ internal sealed partial class SyncPlanner
     /// A receive-only path changed locally, reverted: decided as if the local edit had never happened — the cluster's
     /// winner among the peers' unseen versions and the base — so it never wins and never becomes a conflict copy.
     /// </summary>
-    private PlanItem RevertItem(string key, StateRow? row, LocalFile? file, List<ManifestEntry> unseen, VersionVector baseVec)
+    private static PlanItem RevertItem(string key, StateRow? row, LocalFile? file, List<ManifestEntry> unseen, VersionVector baseVec)
     {
         List<VersionGroup> groups = VersionGroup.Maximal(unseen, row is null ? null : FromRow(row, baseVec), mineIsEdit: false);
         if (groups.Count == 0)

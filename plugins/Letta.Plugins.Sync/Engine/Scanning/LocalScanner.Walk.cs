@@ -38,7 +38,7 @@ internal static partial class LocalScanner
         return parts;
     }
 
-    private static IEnumerable<string> Subdirectories(string root, string dir, IgnoreRules rules)
+    private static FileSystemEnumerable<string> Subdirectories(string root, string dir, IgnoreRules rules)
     {
         int rootLength = root.Length + 1;
         return new FileSystemEnumerable<string>(dir, (ref FileSystemEntry e) => e.ToFullPath(),

@@ -6,13 +6,17 @@ namespace Letta.Plugins.Sync.Tests.Engine.Cloud;
 /// <summary>Nothing in the cloud folder is trusted before its hash is checked; content lost there heals from a device that holds it.</summary>
 public abstract class TrustScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : TrustScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : TrustScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : TrustScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : TrustScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 51);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_SameContentUploadedAgainOverADamagedBlob_BlobReplacedNotTrusted()

@@ -8,13 +8,17 @@ namespace Letta.Plugins.Sync.Tests.Engine.Devices;
 /// <summary>A revoked device stays revoked: it can revoke no one, and revoking its revoker undoes nothing.</summary>
 public abstract class RevocationScenarioTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : RevocationScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : RevocationScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : RevocationScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : RevocationScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 71);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Revoke_RevokedDeviceRevokesItsRevoker_DoesNotCountAndItsEditsStayOut()

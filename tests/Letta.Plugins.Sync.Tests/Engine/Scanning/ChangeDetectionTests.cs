@@ -7,13 +7,17 @@ namespace Letta.Plugins.Sync.Tests.Engine.Scanning;
 /// <summary>Change detection by (size, mtime, file id) and the maximum file size.</summary>
 public abstract class ChangeDetectionTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : ChangeDetectionTests(CloudMode.Shared);
+    public sealed class SharedCloud() : ChangeDetectionTests(CloudMode.Shared);
 
-    public sealed class Lagged() : ChangeDetectionTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : ChangeDetectionTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 23);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_FileReplacedWithSameSizeAndMtimeButNewInode_Detected()

@@ -29,7 +29,7 @@ internal sealed class CloudSimulator(int seed)
     }
 
     /// <summary>Finds what a device changed in its copy since the client last looked: local changes to upload.</summary>
-    public void Observe(CloudView view)
+    public static void Observe(CloudView view)
     {
         if (!Directory.Exists(view.Directory))
         {

@@ -9,9 +9,9 @@ namespace Letta.Plugins.Sync.Tests.Engine.Cloud.Packs;
 /// <summary>Small files travel in pack blobs: round trip, verification, crash ordering and dedup.</summary>
 public abstract class PackScenarioTests : IDisposable
 {
-    public sealed class Shared() : PackScenarioTests(CloudMode.Shared);
+    public sealed class SharedCloud() : PackScenarioTests(CloudMode.Shared);
 
-    public sealed class Lagged() : PackScenarioTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : PackScenarioTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world;
     private readonly SimulatedDevice _a;
@@ -30,7 +30,11 @@ public abstract class PackScenarioTests : IDisposable
     private static string[] PackFiles(SimulatedDevice device, string pattern) =>
         Directory.GetFiles(PacksDir(device), pattern).Where(f => !Path.GetFileName(f).Contains(' ', StringComparison.Ordinal)).ToArray();
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Sync_ManySmallFiles_PackedAndRoundTripToSecondDevice()

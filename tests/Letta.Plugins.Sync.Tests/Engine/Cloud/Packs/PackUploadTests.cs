@@ -8,13 +8,17 @@ namespace Letta.Plugins.Sync.Tests.Engine.Cloud.Packs;
 /// <summary>The upload side of packs: dedup inside one run, and rows recorded (in the background) before a kill.</summary>
 public abstract class PackUploadTests(CloudMode mode) : IDisposable
 {
-    public sealed class Shared() : PackUploadTests(CloudMode.Shared);
+    public sealed class SharedCloud() : PackUploadTests(CloudMode.Shared);
 
-    public sealed class Lagged() : PackUploadTests(CloudMode.Lagged);
+    public sealed class LaggedCloud() : PackUploadTests(CloudMode.Lagged);
 
     private readonly SyncWorld _world = new(mode, seed: 22);
 
-    public void Dispose() => _world.Dispose();
+    public void Dispose()
+    {
+        _world.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
 
     [Fact]

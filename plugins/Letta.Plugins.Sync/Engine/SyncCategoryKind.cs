@@ -1,7 +1,7 @@
-namespace Letta.Plugins.Sync;
+namespace Letta.Plugins.Sync.Engine;
 
 /// <summary>How the files of a category are treated.</summary>
-public enum SyncCategoryKind
+internal enum SyncCategoryKind
 {
     /// <summary>Each file syncs on its own.</summary>
     Files = 0,

@@ -4,5 +4,5 @@ namespace Letta.Plugins.Sync.Tests.Support;
 /// Tests that move gigabytes run alone: the process-wide allocation and heap figures they assert on must not
 /// include other tests' work, and other tests' timings must not suffer from their disk traffic.
 /// </summary>
-[CollectionDefinition(nameof(LargeFileCollection), DisableParallelization = true)]
-public sealed class LargeFileCollection;
+[CollectionDefinition(nameof(LargeFileRunsAlone), DisableParallelization = true)]
+public sealed class LargeFileRunsAlone;

@@ -1,9 +1,12 @@
+using Letta.Plugins.Sync.Hosting;
 using Letta.Plugins.Sync.Engine;
 using Letta.Plugins.Sync.Engine.Cloud;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Letta.Plugins.Sync.Hosting;
+using Letta.Plugins.Sync.Options;
+
+namespace Letta.Plugins.Sync.Health;
 
 /// <summary>Cloud folder reachable, marker valid, last run of every category recent and not failed.</summary>
 internal sealed class SyncHealthCheck(SyncService sync, IOptionsMonitor<SyncOptions> options, TimeProvider clock) : IHealthCheck

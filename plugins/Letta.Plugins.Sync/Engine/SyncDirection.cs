@@ -1,7 +1,7 @@
-namespace Letta.Plugins.Sync;
+namespace Letta.Plugins.Sync.Engine;
 
 /// <summary>Which way changes flow for a category.</summary>
-public enum SyncDirection
+internal enum SyncDirection
 {
     /// <summary>Local edits are published and remote edits applied.</summary>
     TwoWay = 0,
