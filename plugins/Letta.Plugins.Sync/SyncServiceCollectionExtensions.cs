@@ -9,7 +9,7 @@ namespace Letta.Plugins.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the sync service, schedule, file watcher and health check. Expects <c>IOptionsMonitor&lt;SyncOptions&gt;</c>,
+    /// Adds the sync service, schedule, local and cloud watchers and health check. Expects <c>IOptionsMonitor&lt;SyncOptions&gt;</c>,
     /// <c>IPluginContext</c>, <c>IMessageHub</c>, <c>TimeProvider</c> and logging (the host provides them).
     /// </summary>
     public static IServiceCollection AddLettaSync(this IServiceCollection services)
@@ -17,6 +17,7 @@ public static class SyncServiceCollectionExtensions
         services.AddSingleton<SyncService>();
         services.AddSingleton<IHostedService, SyncScheduler>();
         services.AddSingleton<IHostedService, SyncWatcher>();
+        services.AddSingleton<IHostedService, CloudWatcher>();
         services.AddHealthChecks().AddCheck<SyncHealthCheck>("sync");
         return services;
     }

@@ -35,6 +35,9 @@ internal sealed record SyncRunSummary
 
     public int LocalFiles { get; init; }
 
+    /// <summary>Files in the cloud folder Letta did not write (iCloud duplicates), listed in the issues only the first time.</summary>
+    public int ForeignFiles { get; init; }
+
     /// <summary>Receive-only divergence: local edits, additions or deletions not published.</summary>
     public int LocalNotPublished { get; init; }
 
@@ -82,6 +85,7 @@ internal sealed record SyncRunSummary
             Hashed = r.Hashed,
             HashedBytes = r.HashedBytes,
             LocalFiles = r.LocalFiles,
+            ForeignFiles = r.ForeignFiles,
             LocalNotPublished = r.LocalNotPublished,
             RemoteNotApplied = r.RemoteNotApplied,
             DurationMs = Math.Round(r.Duration.TotalMilliseconds, 1),

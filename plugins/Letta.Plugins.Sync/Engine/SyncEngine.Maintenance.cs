@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Letta.Plugins.Sync.Engine.Applying;
 using Letta.Plugins.Sync.Engine.Devices;
+using Letta.Plugins.Sync.Engine.Persistence;
 
 namespace Letta.Plugins.Sync.Engine;
 
@@ -76,6 +77,23 @@ internal sealed partial class SyncEngine
             {
                 yield return new ScanIssue("devices/" + name, "foreign", "Not written by Letta (an iCloud duplicate such as 'name 2.ext'?); ignored.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Files in the cloud folder that Letta did not write (iCloud's <c>name 2.ext</c> duplicates, mostly) are reported
+    /// once each, not on every run; the run still counts them (<see cref="SyncRunResult.ForeignFiles"/>).
+    /// </summary>
+    private static void ReportForeignOnce(SyncCategory category, StateStore state, SyncRunResult result, bool dry)
+    {
+        string key = "reported-foreign:" + category.Name;
+        var reported = new HashSet<string>((state.GetMeta(key) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        var current = new SortedSet<string>(result.Issues.Where(i => i.Kind == "foreign").Select(i => i.Path), StringComparer.Ordinal);
+        result.ForeignFiles = current.Count;
+        result.Issues.RemoveAll(i => i.Kind == "foreign" && reported.Contains(i.Path));
+        if (!dry && !reported.SetEquals(current))
+        {
+            state.SetMeta(key, string.Join('\n', current));
         }
     }
 

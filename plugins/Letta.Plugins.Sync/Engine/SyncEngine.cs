@@ -156,6 +156,7 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         result.Plan.AddRange(plan);
         result.Issues.AddRange(scan.Issues);
         result.Issues.AddRange(remote.Issues);
+        ReportForeignOnce(category, state, result, dry);
         result.Hashed = scan.Hashed;
         result.HashedBytes = scan.HashedBytes;
         result.LocalFiles = scan.Files.Count;

@@ -28,6 +28,9 @@ internal sealed class SyncRunResult
     /// <summary>Every file that left the working tree for the versions folder in this run, and why.</summary>
     public List<VersionedFile> MovedToVersions { get; } = [];
 
+    /// <summary>Files in the cloud folder Letta did not write (iCloud duplicates); each is reported in <see cref="Issues"/> once only.</summary>
+    public int ForeignFiles { get; set; }
+
     public int FilesSent { get; set; }
 
     public int FilesReceived { get; set; }

@@ -27,6 +27,9 @@ internal sealed record CategoryStatus
 
     public int LocalFiles { get; init; }
 
+    /// <summary>Files in the cloud folder Letta did not write (iCloud duplicates, safe to delete).</summary>
+    public int ForeignFiles { get; init; }
+
     /// <summary>Receive-only: local edits, additions or deletions not published (a revert undoes them).</summary>
     public int LocalNotPublished { get; init; }
 

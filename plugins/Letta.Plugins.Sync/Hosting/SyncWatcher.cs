@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using Letta.Plugins.Sync.Engine;
+using Letta.Plugins.Sync.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-
-using Letta.Plugins.Sync.Options;
 
 namespace Letta.Plugins.Sync.Hosting;
 
@@ -16,12 +14,10 @@ namespace Letta.Plugins.Sync.Hosting;
 internal sealed class SyncWatcher(SyncService sync, IOptionsMonitor<SyncOptions> options, ILogger<SyncWatcher> logger) : IHostedService, IDisposable
 {
     private readonly List<FileSystemWatcher> _watchers = [];
-    private readonly ConcurrentDictionary<string, Timer> _timers = new(StringComparer.Ordinal);
-    private CancellationTokenSource? _stopping;
+    private readonly DebouncedRuns _runs = new(sync, logger, "Watcher");
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _stopping = new CancellationTokenSource();
         if (!options.CurrentValue.WatchFiles)
         {
             return Task.CompletedTask;
@@ -62,7 +58,6 @@ internal sealed class SyncWatcher(SyncService sync, IOptionsMonitor<SyncOptions>
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping?.Cancel();
         Dispose();
         return Task.CompletedTask;
     }
@@ -75,14 +70,7 @@ internal sealed class SyncWatcher(SyncService sync, IOptionsMonitor<SyncOptions>
         }
 
         _watchers.Clear();
-        foreach (Timer t in _timers.Values)
-        {
-            t.Dispose();
-        }
-
-        _timers.Clear();
-        _stopping?.Dispose();
-        _stopping = null;
+        _runs.Dispose();
     }
 
     private void OnChange(string category, string fullPath)
@@ -96,28 +84,5 @@ internal sealed class SyncWatcher(SyncService sync, IOptionsMonitor<SyncOptions>
         Trigger(category);
     }
 
-    private void Trigger(string category)
-    {
-        TimeSpan debounce = options.CurrentValue.WatchDebounce;
-        Timer timer = _timers.GetOrAdd(category, c => new Timer(_ => _ = RunAsync(c), null, Timeout.Infinite, Timeout.Infinite));
-        timer.Change(debounce, Timeout.InfiniteTimeSpan);
-    }
-
-    private async Task RunAsync(string category)
-    {
-        CancellationToken token = _stopping?.Token ?? CancellationToken.None;
-        try
-        {
-            await sync.RunAsync(category, dryRun: false, force: false, progress: null, token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-#pragma warning disable CA1031 // a failed watcher-triggered run is logged; the schedule retries
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            logger.LogError(e, "Watcher-triggered sync of {Category} failed", category);
-        }
-    }
+    private void Trigger(string category) => _runs.Trigger(category, options.CurrentValue.WatchDebounce);
 }

@@ -29,6 +29,15 @@ internal sealed class SyncOptions
     /// <summary>Quiet time after the last local change before a watcher-triggered run. Default: 10 seconds.</summary>
     public TimeSpan WatchDebounce { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Whether another device's new manifest in the cloud folder triggers a (debounced) run: near-real-time pulls. Default: true.</summary>
+    public bool WatchCloud { get; set; } = true;
+
+    /// <summary>How often the cloud folder's manifests are polled, for drives that raise no file events (0 turns the poll off). Default: 15 seconds.</summary>
+    public TimeSpan CloudPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Quiet time after another device's manifest changed before the run (a manifest can arrive in pieces). Default: 2 seconds.</summary>
+    public TimeSpan CloudDebounce { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Deletions allowed per run without <c>--force</c>: at least this many. Default: 20.</summary>
     public int DeletionLimit { get; set; } = 20;
 

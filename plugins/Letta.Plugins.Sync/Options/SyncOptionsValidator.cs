@@ -10,6 +10,8 @@ internal sealed class SyncOptionsValidator : AbstractValidator<SyncOptions>
         RuleFor(o => o.Interval).GreaterThanOrEqualTo(TimeSpan.FromMinutes(1));
         RuleFor(o => o.Jitter).GreaterThanOrEqualTo(TimeSpan.Zero).LessThan(o => o.Interval);
         RuleFor(o => o.WatchDebounce).GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100));
+        RuleFor(o => o.CloudPollInterval).Must(t => t == TimeSpan.Zero || t >= TimeSpan.FromSeconds(1)).WithMessage("'CloudPollInterval' must be 0 (off) or at least 1 second.");
+        RuleFor(o => o.CloudDebounce).GreaterThanOrEqualTo(TimeSpan.Zero);
         RuleFor(o => o.DeletionLimit).GreaterThanOrEqualTo(0);
         RuleFor(o => o.DeletionLimitPercent).InclusiveBetween(0, 100);
         RuleFor(o => o.ConflictLimit).GreaterThanOrEqualTo(0);

@@ -113,6 +113,9 @@ public abstract class FileSystemScenarioTests(CloudMode mode) : IDisposable
 
         r.Issues.Count(i => i.Kind == "foreign").ShouldBe(2);
         b.Read("keep.md").ShouldBe("keep");
+        SyncRunResult again = b.SyncOk();
+        again.Issues.ShouldNotContain(i => i.Kind == "foreign", "reported once, not on every run");
+        again.ForeignFiles.ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]

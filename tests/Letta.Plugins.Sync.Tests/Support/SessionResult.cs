@@ -22,6 +22,7 @@ internal static class SessionResult
         combined.Hashed = first.Hashed + last.Hashed;
         combined.HashedBytes = first.HashedBytes + last.HashedBytes;
         combined.LocalFiles = last.LocalFiles;
+        combined.ForeignFiles = last.ForeignFiles;
         combined.Published = first.Published || last.Published;
         combined.Duration = first.Duration + last.Duration;
         combined.FinishedAt = last.FinishedAt;
