@@ -27,6 +27,37 @@ internal static partial class FileSystemFlush
         }
     }
 
+    /// <summary>
+    /// Makes a group of files just written durable at once: on Linux one <c>sync(2)</c>, which also makes renames
+    /// durable (it waits for the writeback); elsewhere an fsync per file (macOS's <c>sync</c> does not wait).
+    /// </summary>
+    public static void FlushGroup(IReadOnlyCollection<string> files, int parallelism)
+    {
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsLinux())
+        {
+            FlushAll();
+            return;
+        }
+
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, file =>
+        {
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException)
+            {
+                // renamed or removed meanwhile: nothing of it is left to make durable
+            }
+        });
+    }
+
     /// <summary>Starts writing the file's dirty pages back without waiting; a no-op where that is not available.</summary>
     public static void StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
     {

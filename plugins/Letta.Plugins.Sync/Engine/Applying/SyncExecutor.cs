@@ -53,11 +53,14 @@ internal sealed class SyncExecutor(ApplyContext context)
         }
 
         List<PlanItem> applies = plan.Where(p => p.Action == PlanAction.Pull || p.IsConflict).ToList();
+        List<PlanItem> grouped = applies.Where(p => BatchPuller.Fits(p, context.Category)).ToList();
+        new BatchPuller(context).Pull(grouped, item => applier.Apply(item, rows));
+        var single = applies.Except(grouped).ToList();
         int done = 0;
-        foreach (PlanItem item in applies)
+        foreach (PlanItem item in single)
         {
             context.Guarded(item, () => applier.Apply(item, rows));
-            context.Progress("applied", ++done, applies.Count);
+            context.Progress("applied", ++done, single.Count);
         }
 
         new ConflictCopyPruner(context).Prune(plan, rows, scan);

@@ -17,9 +17,24 @@ internal sealed partial class BlobStore
     public void CopyVerified(string sha, string destination, bool durableTarget)
     {
         string path = layout.BlobPath(sha);
-        bool loose = File.Exists(path);
+        // The loose blobs are listed once per run: a stat per packed file of a 100k-file pull cost more than its copy.
+        bool parsed = ContentKey.TryParse(sha, out ContentKey key);
+        bool listedLoose = parsed && LooseBlobs().Contains(key);
         PackLocation packed = default;
-        if (!loose && !(ContentKey.TryParse(sha, out ContentKey key) && Packs().TryFind(key, out packed)))
+        bool loose;
+        if (listedLoose && File.Exists(path))
+        {
+            loose = true;
+        }
+        else if (parsed && Packs().TryFind(key, out packed))
+        {
+            loose = false;
+        }
+        else if (!listedLoose && File.Exists(path))
+        {
+            loose = true; // arrived since the listing
+        }
+        else
         {
             throw new BlobCorruptException($"blob {sha[..12]}… is not in the cloud folder yet", sha);
         }
@@ -51,6 +66,15 @@ internal sealed partial class BlobStore
             }
         }
     }
+
+    /// <summary>
+    /// Where a blob's bytes are read from, as a sort key: pulls sorted by it read each pack front to back (loose blobs
+    /// first, by name).
+    /// </summary>
+    public (string Pack, long Offset) ReadOrder(string sha) =>
+        ContentKey.TryParse(sha, out ContentKey key) && !LooseBlobs().Contains(key) && Packs().TryFind(key, out PackLocation location)
+            ? (location.PackId, location.Offset)
+            : ("", 0);
 
     public void Dispose()
     {
