@@ -111,4 +111,17 @@ internal static class Floors
         });
         return sw.Elapsed;
     }
+
+    /// <summary>Whether two trees hold the same relative paths with the same bytes (SHA-256 of each file).</summary>
+    public static bool SameTrees(string left, string right)
+    {
+        static Dictionary<string, string> Hashes(string root) =>
+            Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith(".letta-sync-root", StringComparison.Ordinal))
+                .AsParallel()
+                .ToDictionary(f => Path.GetRelativePath(root, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))), StringComparer.Ordinal);
+
+        Dictionary<string, string> a = Hashes(left), b = Hashes(right);
+        return a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out string? h) && h == kv.Value);
+    }
 }

@@ -46,6 +46,9 @@ internal sealed record SyncRunSummary
 
     public double DurationMs { get; init; }
 
+    /// <summary>Milliseconds per phase of the run (scan, remote, plan, upload, apply, publish …), for diagnosis.</summary>
+    public IReadOnlyDictionary<string, double> PhaseMs { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Plan operations by action (version-only updates left out, as in the plan lines).</summary>
     public IReadOnlyDictionary<string, int> PlanCounts { get; init; } = new Dictionary<string, int>();
 
@@ -89,6 +92,7 @@ internal sealed record SyncRunSummary
             LocalNotPublished = r.LocalNotPublished,
             RemoteNotApplied = r.RemoteNotApplied,
             DurationMs = Math.Round(r.Duration.TotalMilliseconds, 1),
+            PhaseMs = r.PhaseMs,
             PlanCounts = shown.GroupBy(p => p.Action.ToString()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             PlanTotal = shown.Count,
             Plan = (fullPlan ? shown : shown.Take(ListLimit)).Select(p => p.ToString()).ToList(),

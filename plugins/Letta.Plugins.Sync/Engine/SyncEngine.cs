@@ -18,6 +18,7 @@ namespace Letta.Plugins.Sync.Engine;
 internal sealed partial class SyncEngine(SyncEngineOptions options)
 {
     private readonly Dictionary<string, (string Generation, Dictionary<string, StateRow> Rows)> _rowCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RemoteView> _remoteCache = new(StringComparer.Ordinal);
     private DeviceIdentity? _device;
 
     // Pack indexes are immutable: a long-lived engine reads each once and keeps it across runs.
@@ -138,7 +139,9 @@ internal sealed partial class SyncEngine(SyncEngineOptions options)
         CheckLinkedFolders(scan, rows);
         Mark("scan");
         Options.Faults.Crash(CrashPoint.AfterScan);
-        RemoteView remote = RemoteReader.Read(Layout, Options.StateDirectory, state, category.Name, device.Id, revoked, Options.CaseInsensitive);
+        RemoteView remote = RemoteReader.Read(Layout, Options.StateDirectory, state, category.Name, device.Id, revoked, Options.CaseInsensitive,
+            _remoteCache.GetValueOrDefault(category.Name));
+        _remoteCache[category.Name] = remote;
         result.Issues.AddRange(ForeignFiles());
         Mark("remote");
 

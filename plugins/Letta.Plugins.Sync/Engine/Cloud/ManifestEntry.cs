@@ -23,9 +23,14 @@ internal sealed record ManifestEntry
     /// <summary>Short id of the device whose edit produced this content (names conflict copies identically everywhere).</summary>
     [JsonPropertyName("author")] public string? Author { get; init; }
 
-    [JsonPropertyName("deleted")] public bool Deleted { get; init; }
+    // Left out when false / 0 (every live entry): a 100,000-entry manifest is written and read on every change.
+    [JsonPropertyName("deleted")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Deleted { get; init; }
 
-    [JsonPropertyName("deletedAt")] public long DeletedAt { get; init; }
+    [JsonPropertyName("deletedAt")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long DeletedAt { get; init; }
 
     /// <summary><c>dir</c> for a directory (no content); absent for a file.</summary>
     [JsonPropertyName("type")] public string? Type { get; init; }

@@ -14,7 +14,15 @@ internal static partial class RemoteReader
     // Parsed manifests keyed by (path, length, mtime): an unchanged manifest is not re-read in a long-lived process.
     private static readonly ConcurrentDictionary<string, (long Length, DateTime Mtime, PeerManifest Manifest)> s_cache = new();
 
-    public static RemoteView Read(CloudLayout layout, string stateDirectory, StateStore state, string category, string ownId, ISet<string> revoked, bool caseInsensitive)
+    /// <param name="layout">The cloud folder.</param>
+    /// <param name="stateDirectory">Where the last good copies are kept.</param>
+    /// <param name="state">Applied sequence numbers.</param>
+    /// <param name="category">The category.</param>
+    /// <param name="ownId">This device (its own manifest is not read).</param>
+    /// <param name="revoked">Devices whose manifests are ignored.</param>
+    /// <param name="caseInsensitive">Whether names differing only by case clash.</param>
+    /// <param name="previous">The last run's view: when it was built from the very same manifests, its paths are reused.</param>
+    public static RemoteView Read(CloudLayout layout, string stateDirectory, StateStore state, string category, string ownId, ISet<string> revoked, bool caseInsensitive, RemoteView? previous = null)
     {
         var view = new RemoteView();
         view.WantedByOthers.AddRange(WantsFile.ReadOthers(layout, category, ownId, revoked));
@@ -68,12 +76,24 @@ internal static partial class RemoteReader
             }
 
             view.Peers.Add(deviceId);
+            view.Sources.Add(manifest);
+        }
+
+        // The same manifests as last run (the no-change case): the paths folded from them are the same too.
+        if (previous is not null && previous.Sources.Count == view.Sources.Count && previous.Sources.Zip(view.Sources).All(p => ReferenceEquals(p.First, p.Second)))
+        {
+            view.ReuseEntries(previous);
+            return view;
+        }
+
+        foreach (PeerManifest manifest in view.Sources)
+        {
             foreach (ManifestEntry entry in manifest.Entries)
             {
                 string? key = SyncPaths.Canonicalize(entry.Path);
                 if (key is null)
                 {
-                    view.Issues.Add(new ScanIssue(entry.Path, "rejected-path", $"Unsafe path in the manifest of {deviceId[..7]} (rooted or '..'); rejected."));
+                    view.PathIssues.Add(new ScanIssue(entry.Path, "rejected-path", $"Unsafe path in the manifest of {manifest.Header.DeviceId[..7]} (rooted or '..'); rejected."));
                     continue;
                 }
 
@@ -86,6 +106,7 @@ internal static partial class RemoteReader
             ReportCaseClashes(view);
         }
 
+        view.Issues.AddRange(view.PathIssues);
         return view;
     }
 
@@ -132,7 +153,7 @@ internal static partial class RemoteReader
             foreach (string other in group.Where(k => k != keep))
             {
                 view.ByKey.Remove(other);
-                view.Issues.Add(new ScanIssue(other, "case-conflict", $"'{other}' differs from '{keep}' only by case; this volume cannot hold both, so only '{keep}' is synced. Rename one of them."));
+                view.PathIssues.Add(new ScanIssue(other, "case-conflict", $"'{other}' differs from '{keep}' only by case; this volume cannot hold both, so only '{keep}' is synced. Rename one of them."));
             }
         }
     }

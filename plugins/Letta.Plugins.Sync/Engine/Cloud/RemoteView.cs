@@ -3,7 +3,13 @@ namespace Letta.Plugins.Sync.Engine.Cloud;
 /// <summary>Every non-revoked peer's manifest entries for one category, keyed by canonical path.</summary>
 internal sealed class RemoteView
 {
-    public Dictionary<string, List<ManifestEntry>> ByKey { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<ManifestEntry>> ByKey { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The manifests the entries were folded from, in order (the same instances while a file is unchanged).</summary>
+    public List<PeerManifest> Sources { get; } = [];
+
+    /// <summary>Paths rejected or clashing while folding (reported with <see cref="Issues"/>, kept for a reuse).</summary>
+    public List<ScanIssue> PathIssues { get; private set; } = [];
 
     /// <summary>Peers whose manifest was read (verified or last good copy).</summary>
     public List<string> Peers { get; } = [];
@@ -22,6 +28,17 @@ internal sealed class RemoteView
 
     /// <summary>Tombstones of files whose deleting device did not force the deletion.</summary>
     public int UnforcedTombstones { get; set; }
+
+    /// <summary>Takes the folded entries of a view built from the same manifests (never changed after they are built).</summary>
+    public void ReuseEntries(RemoteView previous)
+    {
+        ByKey = previous.ByKey;
+        PathIssues = previous.PathIssues;
+        LiveEntries = previous.LiveEntries;
+        TotalEntries = previous.TotalEntries;
+        UnforcedTombstones = previous.UnforcedTombstones;
+        Issues.AddRange(PathIssues);
+    }
 
     public void Add(ManifestEntry entry)
     {

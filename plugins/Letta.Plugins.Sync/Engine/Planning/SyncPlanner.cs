@@ -36,9 +36,10 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
             if (row is { HasBase: true })
             {
                 localWithBase++;
-                if (!file.Unavailable && !row.Deleted && file.Sha == row.Sha && !(anyRemote && remote.ByKey.ContainsKey(key)))
+                if (!file.Unavailable && !row.Deleted && file.Sha == row.Sha
+                    && !(anyRemote && remote.ByKey.TryGetValue(key, out List<ManifestEntry>? seen) && !AllSeen(seen, row)))
                 {
-                    continue; // unchanged here, nothing from elsewhere: the common case of a no-change run, decided at once
+                    continue; // unchanged here, nothing new from elsewhere: the common case of a no-change run, decided at once
                 }
             }
 
@@ -103,7 +104,7 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         List<ManifestEntry>? unseen = null;
         foreach (ManifestEntry entry in entries)
         {
-            if (!entry.Vector.IsDominatedBy(baseVec))
+            if (!Seen(entry, row, baseVec))
             {
                 (unseen ??= []).Add(entry);
             }
@@ -118,6 +119,21 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         if (Revert && localChanged && category.Direction == SyncDirection.ReceiveOnly)
         {
             return RevertItem(key, row, file, unseen, baseVec);
+        }
+
+        // The two shapes of nearly every item of a first sync, decided without grouping (the groups would say the same):
+        // a local edit nothing from elsewhere meets, and a path new from one other device.
+        if (unseen.Count == 0)
+        {
+            return category.Direction == SyncDirection.ReceiveOnly
+                ? new PlanItem { Key = key, Action = PlanAction.LocalUnpublished, Base = row, Local = file, Note = "local edit not published (receive-only)" }
+                : LocalWins(key, row, file, baseVec.IsEmpty ? FirstVersion : baseVec.Bump(self.ShortId, now));
+        }
+
+        if (row is null && file is null && unseen.Count == 1 && category.Direction != SyncDirection.SendOnly)
+        {
+            ManifestEntry only = unseen[0];
+            return only.Deleted ? null : new PlanItem { Key = key, Action = PlanAction.Pull, Target = only.Path == key ? only : only with { Path = key } };
         }
 
         // This device's own version takes part like a peer's: its unpublished edit, or the base it holds.
@@ -226,6 +242,24 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         }
 
         return new PlanItem { Key = key, Action = PlanAction.Pull, Base = row, Local = file, Target = target };
+    }
+
+    /// <summary>Whether this device has seen <paramref name="entry"/>: its vector is the base's (the usual case, told by
+    /// the text alone, no parse) or dominated by it.</summary>
+    private static bool Seen(ManifestEntry entry, StateRow? row, VersionVector baseVec) =>
+        (row is not null && entry.Version == row.VersionText) || entry.Vector.IsDominatedBy(baseVec);
+
+    private static bool AllSeen(List<ManifestEntry> entries, StateRow row)
+    {
+        foreach (ManifestEntry entry in entries)
+        {
+            if (!Seen(entry, row, row.Version))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private PlanItem LocalWins(string key, StateRow? row, LocalFile? file, VersionVector vector) =>
