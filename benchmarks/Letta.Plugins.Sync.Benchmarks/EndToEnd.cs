@@ -12,7 +12,7 @@ namespace Letta.Plugins.Sync.Benchmarks;
 /// </summary>
 internal static class EndToEnd
 {
-    public static async Task<int> RunAsync(int files, double scale, string root, bool keep)
+    public static async Task<int> RunAsync(int files, double scale, string root, bool keep, bool peers = true)
     {
         if (Directory.Exists(root))
         {
@@ -33,7 +33,7 @@ internal static class EndToEnd
         TimeSpan hash = Floors.Hash(tree);
         TimeSpan cp = Peers.CopyFloor(tree, Path.Combine(root, "cp"));
         FileSystemFlush.FlushAll();
-        bool unison = Peers.Available("unison"), rclone = Peers.Available("rclone");
+        bool unison = peers && Peers.Available("unison"), rclone = peers && Peers.Available("rclone");
         string unisonReplica = Directory.CreateDirectory(Path.Combine(root, "unison")).FullName;
         string unisonHome = Directory.CreateDirectory(Path.Combine(root, "unison-home")).FullName;
         string rcloneReplica = Directory.CreateDirectory(Path.Combine(root, "rclone")).FullName;

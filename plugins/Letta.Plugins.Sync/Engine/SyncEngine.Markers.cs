@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using Letta.Plugins.Sync.Engine.Cloud;
 using Letta.Plugins.Sync.Engine.Devices;
 using Letta.Plugins.Sync.Engine.Persistence;
@@ -76,7 +77,7 @@ internal sealed partial class SyncEngine
                     throw new SyncAbortedException(SyncGate.CloudMarker, $"The cloud folder {Layout.CloudFolder} does not exist (not mounted?). Nothing was changed.");
                 }
 
-                Directory.CreateDirectory(Layout.CloudFolder);
+                PrivateFiles.CreateDirectory(Layout.CloudFolder);
             }
 
             if (File.Exists(Layout.MarkerPath) || HoldsSyncData())
@@ -173,7 +174,7 @@ internal sealed partial class SyncEngine
         string path = Path.Combine(root, SyncPaths.LocalMarkerName);
         if (!File.Exists(path) || File.ReadAllText(path).Trim() != marker.ClusterId)
         {
-            File.WriteAllText(path, marker.ClusterId + "\n");
+            PrivateFiles.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(marker.ClusterId + "\n"));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using Letta.Plugins.Sync.Engine;
 using Letta.Plugins.Sync.Engine.Scanning;
 
@@ -55,7 +56,7 @@ internal static class SyncEngineOptionsFactory
         // The local default is Letta's own folder, not a mount: creating it is safe (a configured or iCloud folder
         // that is missing is never created, because missing means "not mounted").
         string local = Path.Combine(context.HomeDirectory, "cloud", "sync");
-        Directory.CreateDirectory(local);
+        PrivateFiles.CreateDirectory(local);
         return local;
     }
 

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Collections.Concurrent;
 using System.Text.Json;
 
@@ -39,8 +40,8 @@ internal sealed class SyncStatusStore
         _status[status.Category] = status;
         lock (_gate)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            File.WriteAllBytes(_path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(_status.Values.OrderBy(s => s.Category).ToList(), s_json));
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(_path)!);
+            PrivateFiles.WriteAllBytes(_path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(_status.Values.OrderBy(s => s.Category).ToList(), s_json));
             File.Move(_path + ".tmp", _path, overwrite: true);
         }
     }

@@ -41,6 +41,7 @@ internal sealed class BatchPuller(ApplyContext context)
         var written = new ConcurrentDictionary<PlanItem, string>();
         var fallback = new ConcurrentBag<PlanItem>();
         LocalTree tree = context.Tree;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             WriteTemps(group, written, fallback);
@@ -51,15 +52,19 @@ internal sealed class BatchPuller(ApplyContext context)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
+        Lap(watch, "pull-temps");
         if (context.Options.Durable)
         {
             FileSystemFlush.FlushGroup(written.Values.ToList(), context.Options.Parallelism);
         }
 
+        Lap(watch, "pull-flush");
+
         var renamed = new List<(PlanItem Item, FileStat Stat)>(written.Count);
         foreach (PlanItem item in group.Where(written.ContainsKey))
         {
             string tmp = written[item];
+            bool moved = false;
             context.Guarded(item, () =>
             {
                 string full = tree.Full(item.Local?.DiskPath ?? item.Key);
@@ -68,31 +73,36 @@ internal sealed class BatchPuller(ApplyContext context)
                     throw new IOException("the local file changed since the scan; not overwritten (a conflict next run)");
                 }
 
-                if (File.Exists(full))
+                if (item.Local is not null && File.Exists(full))
                 {
                     context.Versions.Preserve(full, item.Key);
                 }
 
                 File.Move(tmp, full, overwrite: true);
+                moved = true;
                 context.Crash(CrashPoint.AfterApply, item.Key);
                 renamed.Add((item, tree.Stat(full)));
             });
 
-            if (File.Exists(tmp))
+            if (!moved && File.Exists(tmp))
             {
                 File.Delete(tmp); // a rename refused above: its temp goes
             }
         }
 
+        Lap(watch, "pull-rename");
         if (context.Options.Durable)
         {
             FileSystemFlush.FlushGroup(renamed.Select(r => tree.Full(r.Item.Local?.DiskPath ?? r.Item.Key)).ToList(), context.Options.Parallelism);
         }
 
+        Lap(watch, "pull-flush");
         foreach ((PlanItem item, FileStat stat) in renamed)
         {
             context.Rows.RecordBase(item.Key, item.Target!, stat, item.Target!.Sha, racy: false);
         }
+
+        Lap(watch, "pull-record");
 
         context.Result.FilesReceived += renamed.Count;
         foreach (PlanItem item in fallback)
@@ -101,10 +111,18 @@ internal sealed class BatchPuller(ApplyContext context)
         }
     }
 
+    // Summed over the groups, so a slow receive says which step it spends its time in.
+    private void Lap(System.Diagnostics.Stopwatch watch, string phase)
+    {
+        context.Result.PhaseMs[phase] = Math.Round(context.Result.PhaseMs.GetValueOrDefault(phase) + watch.Elapsed.TotalMilliseconds, 1);
+        watch.Restart();
+    }
+
     /// <summary>The group's temp files, in parallel: each worker takes a contiguous run of the pack-ordered items.</summary>
     private void WriteTemps(PlanItem[] group, ConcurrentDictionary<PlanItem, string> written, ConcurrentBag<PlanItem> fallback)
     {
         LocalTree tree = context.Tree;
+        var knownParents = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         int workers = Math.Max(1, context.Options.Parallelism);
         Parallel.ForEach(Partitioner.Create(0, group.Length, Math.Max(1, group.Length / workers)), new ParallelOptions { MaxDegreeOfParallelism = workers }, range =>
         {
@@ -120,14 +138,20 @@ internal sealed class BatchPuller(ApplyContext context)
                         return;
                     }
 
-                    lock (tree)
+                    // Siblings share a parent: only the first file of a folder pays for the check.
+                    string parent = Path.GetDirectoryName(full)!;
+                    if (!knownParents.ContainsKey(parent))
                     {
-                        tree.EnsureParent(full, item.Key, context.Result.Issues);
+                        lock (tree)
+                        {
+                            tree.EnsureParent(full, item.Key, context.Result.Issues);
+                        }
+
+                        knownParents.TryAdd(parent, 0);
                     }
 
                     string tmp = LocalTree.TempBeside(full);
-                    context.Blobs.CopyVerified(item.Target!.Blob ?? item.Target.Sha!, tmp, durableTarget: false);
-                    File.SetLastWriteTimeUtc(tmp, DateTime.UnixEpoch.AddTicks(item.Target.MtimeNs / 100));
+                    context.Blobs.CopyVerified(item.Target!.Blob ?? item.Target.Sha!, tmp, durableTarget: false, DateTime.UnixEpoch.AddTicks(item.Target.MtimeNs / 100));
                     written[item] = tmp;
                     context.Crash(CrashPoint.DownloadTempWritten, item.Key);
                 });

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using Letta.Plugins.Sync.Engine.Cloud;
 using Letta.Plugins.Sync.Engine.Faults;
 using Letta.Plugins.Sync.Engine.Scanning;
@@ -64,7 +65,7 @@ internal sealed class Downloader(ApplyContext context)
         string name = Path.GetFileName(full);
         string staging = Path.Combine(tree.Root, SyncPaths.TempName(name));
         string tar = Path.Combine(context.SnapshotDirectory, $"unit-{Guid.NewGuid():N}.tar");
-        Directory.CreateDirectory(context.SnapshotDirectory);
+        PrivateFiles.CreateDirectory(context.SnapshotDirectory);
         try
         {
             context.Blobs.CopyVerified(content.Blob ?? content.Sha!, tar, durableTarget: false);

@@ -14,7 +14,7 @@ internal sealed class LocalTree(SyncCategory category, TimeProvider clock, Devic
 
     public string Full(string relative) => SyncPaths.ToFull(Root, relative);
 
-    public static bool Exists(string full) => File.Exists(full) || Directory.Exists(full);
+    public static bool Exists(string full) => Path.Exists(full);
 
     /// <summary>Whether the item at <paramref name="full"/> is still what the scan saw (absent when it saw nothing).</summary>
     public bool Unchanged(LocalFile? expected, string full)

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using Letta.Plugins.Sync.Engine.Faults;
 using Letta.Plugins.Sync.Engine.Planning;
 using Letta.Plugins.Sync.Engine.Scanning;
@@ -129,7 +130,7 @@ internal sealed class Uploader(ApplyContext context)
             case SyncCategoryKind.Unit:
             {
                 string tar = Path.Combine(context.SnapshotDirectory, $"unit-{Guid.NewGuid():N}.tar");
-                Directory.CreateDirectory(context.SnapshotDirectory);
+                PrivateFiles.CreateDirectory(context.SnapshotDirectory);
                 try
                 {
                     string merkle = UnitArchive.CreateTar(full, context.Tree.Rules, file.DiskPath, tar);

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -24,7 +25,7 @@ internal sealed partial class VersionsFolder(string stateDirectory, string categ
         string target = NewPath(key);
         if (OperatingSystem.IsWindows() || !TryLink(fullPath, target))
         {
-            File.Copy(fullPath, target);
+            PrivateFiles.Copy(fullPath, target);
         }
 
         Record(key, target, reason);
@@ -99,7 +100,7 @@ internal sealed partial class VersionsFolder(string stateDirectory, string categ
         // "~" + stamp + a "-N" for a second version in the same tick: the stem gives way to stay within 255 bytes.
         stem = SyncPaths.Truncate(stem, SyncPaths.MaxNameBytes - 1 - stamp.Length - 4 - System.Text.Encoding.UTF8.GetByteCount(ext));
         string folder = dir.Length == 0 ? Root : SyncPaths.ToFull(Root, dir);
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateDirectory(folder);
         string candidate = Path.Combine(folder, $"{stem}~{stamp}{ext}");
         for (int i = 2; File.Exists(candidate) || Directory.Exists(candidate); i++)
         {

@@ -14,7 +14,11 @@ internal sealed partial class BlobStore
     /// Writes the blob's content (loose or packed) to <paramref name="destination"/> (created new), verifying the hash
     /// as it goes. On a mismatch the destination is deleted and <see cref="BlobCorruptException"/> thrown.
     /// </summary>
-    public void CopyVerified(string sha, string destination, bool durableTarget)
+    /// <param name="sha">The content's hash.</param>
+    /// <param name="destination">The new file.</param>
+    /// <param name="durableTarget">Whether to flush the file to disk before closing it.</param>
+    /// <param name="mtimeUtc">The modification time to give the file, set through the open handle (saves a path lookup per file).</param>
+    public void CopyVerified(string sha, string destination, bool durableTarget, DateTime? mtimeUtc = null)
     {
         string path = layout.BlobPath(sha);
         // The loose blobs are listed once per run: a stat per packed file of a 100k-file pull cost more than its copy.
@@ -48,6 +52,12 @@ internal sealed partial class BlobStore
                 if (actual != sha)
                 {
                     throw new BlobCorruptException($"blob {sha[..12]}… does not match its hash (truncated, corrupt or still uploading)", sha);
+                }
+
+                if (mtimeUtc is { } mtime)
+                {
+                    target.Flush();
+                    File.SetLastWriteTimeUtc(target.SafeFileHandle, mtime);
                 }
 
                 if (durableTarget)

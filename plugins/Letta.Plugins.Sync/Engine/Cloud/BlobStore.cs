@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Buffers;
 using System.Security.Cryptography;
 using Letta.Plugins.Sync.Engine.Cloud.Packs;
@@ -171,7 +172,7 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
     {
         EnsureDirectory(layout.TempDir);
         string tmp = layout.NewTempPath(shortId);
-        using (var target = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+        using (var target = new FileStream(tmp, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None, 1)))
         {
             target.Write(RecordHeader);
             target.Write(content);
@@ -191,7 +192,7 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
         string sha;
         try
         {
-            using (var target = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            using (var target = new FileStream(tmp, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None, 1)))
             {
                 // No fsync per blob: the engine calls sync(2) once before publishing the manifest that references
                 // the blobs (an fsync per blob dominated a first sync of many small files).
@@ -232,7 +233,7 @@ internal sealed partial class BlobStore(CloudLayout layout, string shortId, Pack
     {
         if (!_dirs.ContainsKey(dir))
         {
-            Directory.CreateDirectory(dir);
+            PrivateFiles.CreateDirectory(dir);
             _dirs[dir] = true;
         }
     }

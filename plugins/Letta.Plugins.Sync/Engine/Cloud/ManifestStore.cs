@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.IO.Compression;
 using System.Text.Json;
 using Letta.Plugins.Sync.Engine.Scanning;
@@ -19,10 +20,10 @@ internal static class ManifestStore
         var header = new ManifestHeader(FormatVersion, deviceId, category, seq, now.ToUnixTimeSeconds(), ContentHasher.HashBytes(body), body.Length);
         byte[] headerBytes = JsonSerializer.SerializeToUtf8Bytes(header, SyncJsonContext.Default.ManifestHeader);
 
-        Directory.CreateDirectory(layout.ManifestsDir(category));
-        Directory.CreateDirectory(layout.TempDir);
+        PrivateFiles.CreateDirectory(layout.ManifestsDir(category));
+        PrivateFiles.CreateDirectory(layout.TempDir);
         string tmp = layout.NewTempPath(shortId);
-        using (var file = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
+        using (var file = new FileStream(tmp, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024)))
         {
             using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
             {

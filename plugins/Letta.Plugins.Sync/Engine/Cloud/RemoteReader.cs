@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Letta.Plugins.Sync.Engine.Persistence;
@@ -119,8 +120,8 @@ internal static partial class RemoteReader
         foreach ((string deviceId, long seq, string path) in view.FreshManifests)
         {
             string cache = CachedCopyPath(stateDirectory, category, deviceId);
-            Directory.CreateDirectory(Path.GetDirectoryName(cache)!);
-            File.Copy(path, cache + ".tmp", overwrite: true);
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(cache)!);
+            PrivateFiles.Copy(path, cache + ".tmp", overwrite: true);
             File.Move(cache + ".tmp", cache, overwrite: true);
             state.SetPeerSeq(category, deviceId, seq);
         }

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Text.Json;
 
 namespace Letta.Plugins.Sync.Engine.Cloud;
@@ -27,12 +28,12 @@ internal sealed record SyncRootMarker(string ClusterId, int FormatVersion)
     /// <summary>Creates the sync set (first device only): temp file, then rename without overwrite.</summary>
     public static SyncRootMarker Create(CloudLayout layout, string shortId)
     {
-        Directory.CreateDirectory(layout.Root);
-        Directory.CreateDirectory(layout.TempDir);
+        PrivateFiles.CreateDirectory(layout.Root);
+        PrivateFiles.CreateDirectory(layout.TempDir);
         var marker = new SyncRootMarker(Guid.NewGuid().ToString("N"), CurrentFormat);
         // In tmp/ like every other temp file: one left by a kill is cleaned with the rest, never mistaken for data.
         string tmp = layout.NewTempPath(shortId);
-        File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(marker, SyncJsonContext.Default.SyncRootMarker));
+        PrivateFiles.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(marker, SyncJsonContext.Default.SyncRootMarker));
         try
         {
             File.Move(tmp, layout.MarkerPath, overwrite: false);

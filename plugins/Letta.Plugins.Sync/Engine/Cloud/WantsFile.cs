@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Text.Json;
 
 namespace Letta.Plugins.Sync.Engine.Cloud;
@@ -31,10 +32,10 @@ internal static class WantsFile
             return false;
         }
 
-        Directory.CreateDirectory(layout.WantsDir(category));
-        Directory.CreateDirectory(layout.TempDir);
+        PrivateFiles.CreateDirectory(layout.WantsDir(category));
+        PrivateFiles.CreateDirectory(layout.TempDir);
         string tmp = layout.NewTempPath(shortId);
-        File.WriteAllBytes(tmp, bytes);
+        PrivateFiles.WriteAllBytes(tmp, bytes);
         File.Move(tmp, path, overwrite: true);
         return true;
     }

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -53,13 +54,9 @@ internal sealed class DeviceIdentity
         string id = Base32(SHA256.HashData(secret))[..52];
         string deviceName = string.IsNullOrWhiteSpace(name) ? Environment.MachineName : name;
         var file = new DeviceIdentityFile(id, Convert.ToBase64String(secret), fingerprint, deviceName, now);
-        Directory.CreateDirectory(stateDirectory);
+        PrivateFiles.CreateDirectory(stateDirectory);
         string tmp = path + ".tmp";
-        File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(file, SyncJsonContext.Default.DeviceIdentityFile));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        PrivateFiles.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(file, SyncJsonContext.Default.DeviceIdentityFile));
 
         File.Move(tmp, path, overwrite: true);
         return new DeviceIdentity(id, deviceName, isNew: true);

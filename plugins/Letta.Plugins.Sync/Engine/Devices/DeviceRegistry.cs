@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Letta.Plugins.Sync.Engine.Cloud;
@@ -113,10 +114,10 @@ internal sealed class DeviceRegistry(CloudLayout layout, DeviceIdentity device, 
 
     private void Write(DeviceRecord record)
     {
-        Directory.CreateDirectory(layout.DevicesDir);
-        Directory.CreateDirectory(layout.TempDir);
+        PrivateFiles.CreateDirectory(layout.DevicesDir);
+        PrivateFiles.CreateDirectory(layout.TempDir);
         string tmp = layout.NewTempPath(device.ShortId);
-        File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(record, SyncJsonContext.Default.DeviceRecord));
+        PrivateFiles.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(record, SyncJsonContext.Default.DeviceRecord));
         File.Move(tmp, layout.DevicePath(record.Id), overwrite: true);
     }
 

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Text.Json;
 
 namespace Letta.Plugins.Sync.Engine.Persistence;
@@ -26,13 +27,13 @@ internal sealed class CategoryLock : IDisposable
     public static CategoryLock Acquire(string stateDirectory, string category, TimeSpan ttl, TimeProvider clock)
     {
         string path = PathFor(stateDirectory, category);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         var @lock = new CategoryLock(path, ttl, clock);
         for (int attempt = 0; attempt < 2; attempt++)
         {
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                using var stream = new FileStream(path, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None));
                 @lock.WriteInfo(stream);
                 return @lock;
             }
@@ -61,7 +62,7 @@ internal sealed class CategoryLock : IDisposable
             return;
         }
 
-        using var stream = new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.None);
+        using var stream = new FileStream(_path, PrivateFiles.Options(FileMode.Create, FileAccess.Write, FileShare.None));
         WriteInfo(stream);
     }
 

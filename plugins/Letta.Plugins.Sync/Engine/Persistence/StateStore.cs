@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using Microsoft.Data.Sqlite;
 
 namespace Letta.Plugins.Sync.Engine.Persistence;
@@ -37,7 +38,8 @@ internal sealed class StateStore : IDisposable
     /// <summary>Opens (creating when needed) the writable store.</summary>
     public static StateStore Open(string stateDirectory)
     {
-        Directory.CreateDirectory(stateDirectory);
+        PrivateFiles.CreateDirectory(stateDirectory);
+        CreatePrivate(PathIn(stateDirectory));
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = PathIn(stateDirectory),
@@ -48,6 +50,21 @@ internal sealed class StateStore : IDisposable
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=16384;" + Schema);
         Migrate(connection);
         return new StateStore(connection, readOnly: false);
+    }
+
+    // SQLite gives a new database the umask's mode and its -wal/-shm the database's: made 0600 first, all three are.
+    private static void CreatePrivate(string path)
+    {
+        if (!File.Exists(path))
+        {
+            PrivateFiles.WriteAllBytes(path, []);
+            return;
+        }
+
+        foreach (string existing in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+        {
+            PrivateFiles.Narrow(existing);
+        }
     }
 
     /// <summary>
@@ -64,12 +81,12 @@ internal sealed class StateStore : IDisposable
         }
 
         string copyDir = Path.Combine(Path.GetTempPath(), "letta-sync-dry-state-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(copyDir);
+        PrivateFiles.CreateDirectory(copyDir);
         string copy = Path.Combine(copyDir, "state.db");
-        File.Copy(path, copy);
+        PrivateFiles.Copy(path, copy);
         if (File.Exists(path + "-wal"))
         {
-            File.Copy(path + "-wal", copy + "-wal");
+            PrivateFiles.Copy(path + "-wal", copy + "-wal");
         }
 
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Runtime.InteropServices;
 
 namespace Letta.Plugins.Sync.Engine.Scanning;
@@ -55,7 +56,7 @@ internal static partial class NativeStat
         string probe = Path.Combine(Path.GetTempPath(), $"letta-sync-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            File.WriteAllBytes(probe, new byte[1234]);
+            PrivateFiles.WriteAllBytes(probe, new byte[1234]);
             var info = new FileInfo(probe);
             if (SystemNativeLStat(probe, out FileStatus status) != 0)
             {

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using Microsoft.Data.Sqlite;
 
 namespace Letta.Plugins.Sync.Engine.Scanning;
@@ -23,8 +24,9 @@ internal static class SqliteSnapshot
     /// <summary>Backs the live database up into a new file under <paramref name="directory"/>; returns its path.</summary>
     public static string Create(string dbPath, string directory)
     {
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         string target = Path.Combine(directory, $"snapshot-{Guid.NewGuid():N}.db");
+        PrivateFiles.WriteAllBytes(target, []); // SQLite would create it with the umask's mode
         using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString()))
         using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
         {

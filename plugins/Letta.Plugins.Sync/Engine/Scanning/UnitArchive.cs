@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Formats.Tar;
 using System.Text;
 
@@ -43,7 +44,7 @@ internal static class UnitArchive
     public static string CreateTar(string unitDir, IgnoreRules rules, string unitName, string tarPath)
     {
         var hashes = new List<(string, string)>();
-        using var stream = new FileStream(tarPath, FileMode.CreateNew, FileAccess.ReadWrite);
+        using var stream = new FileStream(tarPath, PrivateFiles.Options(FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read));
         using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
         {
             foreach ((string rel, string full) in Listing(unitDir, rules, unitName))

@@ -1,3 +1,4 @@
+using Letta.Plugins.Shared;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using Letta.Plugins.Sync.Engine.Applying;
@@ -147,7 +148,7 @@ internal sealed class PackWriter(CloudLayout layout, string shortId, PackIndex i
             EnsurePacksDir();
             File.Move(pack.TempPath, layout.PackPath(id), overwrite: true);
             string idxTemp = layout.NewTempPath(shortId);
-            using (var file = new FileStream(idxTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            using (var file = new FileStream(idxTemp, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None, 1)))
             {
                 file.Write(idx);
             }
@@ -198,7 +199,7 @@ internal sealed class PackWriter(CloudLayout layout, string shortId, PackIndex i
     {
         if (!_packsDirReady)
         {
-            Directory.CreateDirectory(layout.PacksDir);
+            PrivateFiles.CreateDirectory(layout.PacksDir);
             _packsDirReady = true;
         }
     }
@@ -225,10 +226,10 @@ internal sealed class PackWriter(CloudLayout layout, string shortId, PackIndex i
 
         public static OpenPack Create(CloudLayout layout, string shortId)
         {
-            Directory.CreateDirectory(layout.TempDir);
+            PrivateFiles.CreateDirectory(layout.TempDir);
             string tmp = layout.NewTempPath(shortId);
             // A large buffer turns the many small records into few write calls.
-            var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1024 * 1024);
+            var stream = new FileStream(tmp, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None, 1024 * 1024));
             stream.Write(PackFormat.PackHeader);
             return new OpenPack(stream, tmp);
         }
