@@ -20,33 +20,7 @@ internal sealed class HostDevice : IAsyncDisposable
 
     public static async Task<HostDevice> StartAsync(string home, string tree, string cloud)
     {
-        string settings = JsonSerializer.Serialize(new
-        {
-            plugins = new
-            {
-                sync = new
-                {
-                    enabled = true,
-                    settings = new
-                    {
-                        cloudFolder = cloud,
-                        scheduleEnabled = false,
-                        watchFiles = false,
-                        watchCloud = false,
-                        deletionLimit = 1_000_000,
-                        categories = new Dictionary<string, object>
-                        {
-                            ["bench"] = new { path = tree },
-                            ["memories"] = new { enabled = false },
-                            ["code"] = new { enabled = false },
-                            ["settings"] = new { enabled = false },
-                            ["databases"] = new { enabled = false },
-                            ["extensions"] = new { enabled = false },
-                        },
-                    },
-                },
-            },
-        });
+        string settings = SyncPluginsJson.OnRequest(cloud, "bench", tree, deletionLimit: 1_000_000);
         LettaHostProcess host = await LettaHostProcess.StartAsync(new LettaHostOptions
         {
             HomeDirectory = home,

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Letta.Plugins.Sync.Engine.Applying;
+using Letta.Plugins.Sync.Engine.Cloud;
 using Letta.Plugins.Sync.Engine.Devices;
 using Letta.Plugins.Sync.Engine.Persistence;
 
@@ -109,5 +110,46 @@ internal sealed partial class SyncEngine
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A pull that the cloud cannot satisfy (content lost or damaged there) is never dropped silently: it is reported
+    /// every run, and this device's wants list asks the devices that still hold the content to upload it again.
+    /// </summary>
+    private void AskForMissingContent(SyncCategory category, DeviceIdentity device, IReadOnlyCollection<WantedBlob> wanted, SyncRunResult result)
+    {
+        WantsFile.Publish(Layout, category.Name, device.Id, device.ShortId, wanted);
+        if (wanted.Count > 0)
+        {
+            string examples = string.Join(", ", wanted.Select(w => w.Path).Order(StringComparer.Ordinal).Take(3));
+            result.Issues.Add(new ScanIssue(category.Name, "waiting-for-content",
+                $"{wanted.Count} file(s) wait for content that is missing or damaged in the cloud folder ({examples}{(wanted.Count > 3 ? ", …" : "")}); the other devices were asked to upload it again, and the files arrive once one of them has."));
+        }
+    }
+
+    /// <summary>Applies the run's row writes to the in-memory rows and stamps state.db and the cache alike.</summary>
+    private void RememberRows(string category, StateStore state, Dictionary<string, StateRow> rows, Dictionary<string, StateRow?> changes)
+    {
+        string key = "gen:" + category;
+        string? generation = state.GetMeta(key);
+        if (changes.Count > 0 || generation is null)
+        {
+            foreach ((string path, StateRow? row) in changes)
+            {
+                if (row is null)
+                {
+                    rows.Remove(path);
+                }
+                else
+                {
+                    rows[path] = row;
+                }
+            }
+
+            generation = Guid.NewGuid().ToString("N");
+            state.SetMeta(key, generation);
+        }
+
+        _rowCache[category] = (generation, rows);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Letta.Testing;
 
 namespace Letta.Plugins.Sync.Tests.EndToEnd;
@@ -23,7 +22,7 @@ public sealed class SyncCliTests : IDisposable
         await using LettaHostProcess host = await LettaHostProcess.StartAsync(new LettaHostOptions
         {
             PluginIds = ["sync"],
-            PluginsJson = PluginsJson(folder, cloud),
+            PluginsJson = SyncPluginsJson.OnRequest(cloud, "memories", folder),
         });
 
         (int first, string firstOutput) = await LettaCli.RunAsync(host, "sync", "run");
@@ -45,30 +44,4 @@ public sealed class SyncCliTests : IDisposable
         forced.ShouldBe(0, forcedOutput);
         Directory.EnumerateFiles(folder, "*.md").Count().ShouldBe(5);
     }
-
-    private static string PluginsJson(string folder, string cloud) => JsonSerializer.Serialize(new
-    {
-        plugins = new
-        {
-            sync = new
-            {
-                enabled = true,
-                settings = new
-                {
-                    cloudFolder = cloud,
-                    scheduleEnabled = false,
-                    watchFiles = false,
-                    watchCloud = false,
-                    categories = new Dictionary<string, object>
-                    {
-                        ["memories"] = new { path = folder },
-                        ["code"] = new { enabled = false },
-                        ["settings"] = new { enabled = false },
-                        ["databases"] = new { enabled = false },
-                        ["extensions"] = new { enabled = false },
-                    },
-                },
-            },
-        },
-    });
 }

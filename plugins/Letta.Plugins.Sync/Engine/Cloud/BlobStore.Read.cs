@@ -171,4 +171,49 @@ internal sealed partial class BlobStore
             return handle;
         }
     }
+
+    /// <summary>
+    /// The loose blobs present when packing started, listed once: a stat per packed file to look for a loose twin
+    /// cost more than the append itself. One uploaded by another device meanwhile is merely packed twice.
+    /// </summary>
+    private HashSet<ContentKey> LooseBlobs()
+    {
+        lock (_indexLock)
+        {
+            if (_loose is null)
+            {
+                _loose = [];
+                if (Directory.Exists(layout.BlobsDir))
+                {
+                    foreach (string shard in Directory.EnumerateDirectories(layout.BlobsDir, "??"))
+                    {
+                        foreach (string blob in Directory.EnumerateFiles(shard))
+                        {
+                            if (ContentKey.TryParse(Path.GetFileName(blob), out ContentKey key))
+                            {
+                                _loose.Add(key);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return _loose;
+        }
+    }
+
+    /// <summary>The pack index, read from the cloud folder once per store (that is, once per run).</summary>
+    private PackIndex Packs()
+    {
+        lock (_indexLock)
+        {
+            if (!_indexRefreshed)
+            {
+                packs.Refresh();
+                _indexRefreshed = true;
+            }
+        }
+
+        return packs;
+    }
 }

@@ -244,24 +244,6 @@ internal sealed partial class SyncPlanner(SyncCategory category, DeviceIdentity 
         return new PlanItem { Key = key, Action = PlanAction.Pull, Base = row, Local = file, Target = target };
     }
 
-    /// <summary>Whether this device has seen <paramref name="entry"/>: its vector is the base's (the usual case, told by
-    /// the text alone, no parse) or dominated by it.</summary>
-    private static bool Seen(ManifestEntry entry, StateRow? row, VersionVector baseVec) =>
-        (row is not null && entry.Version == row.VersionText) || entry.Vector.IsDominatedBy(baseVec);
-
-    private static bool AllSeen(List<ManifestEntry> entries, StateRow row)
-    {
-        foreach (ManifestEntry entry in entries)
-        {
-            if (!Seen(entry, row, row.Version))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private PlanItem LocalWins(string key, StateRow? row, LocalFile? file, VersionVector vector) =>
         file is null
             ? new PlanItem { Key = key, Action = PlanAction.PushDelete, Base = row, Target = Tombstone(key, vector, row?.IsDirectory == true) }
