@@ -113,7 +113,7 @@ internal static class EndToEnd
     {
         if (baseline is not { } b)
         {
-            Console.WriteLine($"| {what} | {Ms(time)} | {against} | (not installed) | |");
+            Console.WriteLine($"| {what} | {Ms(time)} | {against} | (not run: not installed or --no-peers) | |");
             return;
         }
 
