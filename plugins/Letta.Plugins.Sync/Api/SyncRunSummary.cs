@@ -27,6 +27,10 @@ internal sealed record SyncRunSummary
 
     public int FilesReceived { get; init; }
 
+    public long BytesSent { get; init; }
+
+    public long BytesReceived { get; init; }
+
     public int FilesDeleted { get; init; }
 
     public int Hashed { get; init; }
@@ -84,6 +88,8 @@ internal sealed record SyncRunSummary
             Gate = r.Gate?.ToString(),
             FilesSent = r.FilesSent,
             FilesReceived = r.FilesReceived,
+            BytesSent = r.BytesSent,
+            BytesReceived = r.BytesReceived,
             FilesDeleted = r.FilesDeleted,
             Hashed = r.Hashed,
             HashedBytes = r.HashedBytes,

@@ -37,6 +37,12 @@ internal sealed class SyncRunResult
 
     public int FilesDeleted { get; set; }
 
+    /// <summary>Content bytes of the files sent (uploaded, or already in the cloud and only published).</summary>
+    public long BytesSent { get; set; }
+
+    /// <summary>Content bytes of the files received.</summary>
+    public long BytesReceived { get; set; }
+
     /// <summary>Receive-only divergence: local edits, additions or deletions not published (undone by a revert).</summary>
     public int LocalNotPublished => Plan.Count(p => p.Action == PlanAction.LocalUnpublished);
 

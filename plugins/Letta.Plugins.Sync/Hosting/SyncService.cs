@@ -1,4 +1,5 @@
 using Letta.Messaging;
+using Letta.Plugins.Sync.Diagnostics;
 using Letta.Plugins.Sync.Engine;
 using Letta.Plugins.Sync.Options;
 using Letta.Sync;
@@ -11,7 +12,7 @@ namespace Letta.Plugins.Sync.Hosting;
 /// Runs categories for the schedule, the watcher, REST and CLI: one run at a time in this process (the engine's lock
 /// file also guards against other processes), records the status and publishes the hub events.
 /// </summary>
-internal sealed partial class SyncService(IOptionsMonitor<SyncOptions> options, IPluginContext context, IMessageHub hub, TimeProvider clock, ILogger<SyncService> logger) : IDisposable
+internal sealed partial class SyncService(IOptionsMonitor<SyncOptions> options, IPluginContext context, IMessageHub hub, TimeProvider clock, ILogger<SyncService> logger, SyncMetrics? metrics = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (SyncEngineOptions Options, SyncEngine Engine)? _shared;
@@ -116,6 +117,7 @@ internal sealed partial class SyncService(IOptionsMonitor<SyncOptions> options, 
 
     private async Task RecordAsync(SyncEngine engine, SyncRunResult r, CancellationToken cancellationToken)
     {
+        metrics?.Record(r);
         CategoryStatus? previous = Status.Get(r.Category);
         Status.Set(new CategoryStatus
         {

@@ -31,11 +31,13 @@ internal sealed class Applier(ApplyContext context, Downloader downloader)
                 FileStat stat = downloader.Download(item.Key, item.Local?.DiskPath ?? item.Key, item.Target!, localMoved ? null : item.Local);
                 context.Rows.RecordBase(item.Key, item.Target!, stat, item.Target!.Sha, racy: false);
                 context.Result.FilesReceived++;
+                context.Result.BytesReceived += item.Target!.Size;
                 break;
             case PlanAction.Push:
                 // A conflict's push: its blob was uploaded, the copies now exist.
                 context.Rows.RecordBase(item.Key, item.Target!, item.Local!.Stat, item.Local.Sha, item.Local.Racy);
                 context.Result.FilesSent++;
+                context.Result.BytesSent += item.Local.Stat.Size;
                 break;
             case PlanAction.UpdateVersion or PlanAction.Converge:
                 context.Rows.RecordBase(item, rows);
@@ -155,6 +157,7 @@ internal sealed class Applier(ApplyContext context, Downloader downloader)
                 FileStat stat = downloader.Download(copy.Path, copy.Path, copy.Content, expected: null);
                 context.Rows.RecordBase(copy.Path, copy.Content, stat, copy.Content.Sha, racy: false);
                 context.Result.FilesReceived++;
+                context.Result.BytesReceived += copy.Content.Size;
             }
         }
 

@@ -105,6 +105,7 @@ internal sealed class BatchPuller(ApplyContext context)
         Lap(watch, "pull-record");
 
         context.Result.FilesReceived += renamed.Count;
+        context.Result.BytesReceived += renamed.Sum(r => r.Item.Target!.Size);
         foreach (PlanItem item in fallback)
         {
             context.Guarded(item, () => oneByOne(item));

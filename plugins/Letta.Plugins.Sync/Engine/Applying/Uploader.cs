@@ -15,6 +15,7 @@ internal sealed class Uploader(ApplyContext context)
 {
     private readonly Lock _lock = new();
     private int _sent;
+    private long _sentBytes;
 
     public void Upload(List<PlanItem> plan)
     {
@@ -60,6 +61,7 @@ internal sealed class Uploader(ApplyContext context)
             }
 
             context.Result.FilesSent += _sent;
+            context.Result.BytesSent += _sentBytes;
         }
     }
 
@@ -98,6 +100,7 @@ internal sealed class Uploader(ApplyContext context)
         {
             context.Rows.RecordBase(item.Key, item.Target!, file.Stat, sha, file.Racy);
             Interlocked.Increment(ref _sent);
+            Interlocked.Add(ref _sentBytes, file.Stat.Size);
         }
     }
 
